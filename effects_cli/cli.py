@@ -1,0 +1,376 @@
+"""The ``effects`` command line: parse arguments, call the logic, print, map errors to exit codes.
+
+Everything else lives in plain modules that neither print nor exit. Heavy
+imports (Rich, PyYAML, the search index) happen inside the commands that need
+them, so ``--help`` and ``--json`` do not pay for what they do not use.
+This module deliberately has no ``from __future__ import annotations``:
+Typer evaluates every annotation string at start-up, which costs time.
+"""
+
+import io
+import json
+import os
+import re
+import sys
+from dataclasses import dataclass
+from enum import IntEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+from typer.core import TyperGroup
+
+from effects_cli import __version__
+from effects_cli.errors import EffectsError, GuideError, NoMatch
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+    from effects_cli.model import Guide
+
+PROG = "effects"
+_TRAILING_SPACE = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
+
+
+class ExitCode(IntEnum):
+    """The documented exit codes (the README lists them)."""
+
+    OK = 0
+    NOT_FOUND = 1
+    """An unknown reference, or a search with no match."""
+    USAGE = 2
+    """A bad option, argument or value."""
+    BAD_GUIDE = 3
+    """The guide file cannot be read, parsed or understood."""
+    CANNOT_WRITE = 4
+    """The output cannot be written (a full disk, say)."""
+    INTERRUPTED = 130
+    """Ctrl-C."""
+    CLOSED_PIPE = 141
+    """The reader of a pipe went away (``effects read | true``): 128 + SIGPIPE, silently."""
+
+
+class _EffectsGroup(TyperGroup):
+    """Turns every failure into one line on stderr and a documented exit code.
+
+    Click's own error display is a usage block plus an error line; here a
+    usage error is a single line that says where to find help, and the typed
+    errors of the logic modules are mapped to their exit codes in one place.
+    """
+
+    def main(  # type: ignore[override]
+        self,
+        args: Any = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> NoReturn:
+        try:
+            code = super().main(
+                args=args,
+                prog_name=prog_name or PROG,
+                complete_var=complete_var,
+                standalone_mode=False,
+                **extra,
+            )
+        except EffectsError as error:
+            code = _report(error)
+        except typer.TyperException as error:  # click's errors, vendored by typer
+            if type(error).__name__ == "NoArgsIsHelpError":
+                code = ExitCode.USAGE  # `effects` alone: Typer has printed the help.
+            else:
+                code = _report_usage(error)
+        except typer.Abort:
+            code = ExitCode.INTERRUPTED
+        except OSError as error:  # a closed pipe is handled where output is written
+            _complain(f"cannot write the output: {error.strerror or error}")
+            _silence_stdout()
+            code = ExitCode.CANNOT_WRITE
+        sys.exit(code if isinstance(code, int) else ExitCode.OK)
+
+
+def _report(error: EffectsError) -> ExitCode:
+    """A guide that cannot be read is exit 3; everything else the logic raises means not found."""
+    _complain(str(error))
+    return ExitCode.BAD_GUIDE if isinstance(error, GuideError) else ExitCode.NOT_FOUND
+
+
+def _report_usage(error: typer.TyperException) -> int:
+    message = error.format_message().rstrip()
+    context = getattr(error, "ctx", None)
+    if context is not None:
+        stop = "" if message.endswith((".", "?", "!")) else "."
+        message = f"{message}{stop} See '{context.command_path} --help'."
+    _complain(message)
+    return error.exit_code
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that the final flush at exit cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):  # no real file descriptor (tests)
+        pass
+
+
+def _complain(message: str) -> None:
+    """One line on stderr, prefixed with the program's name."""
+    typer.echo(f"{PROG}: {' '.join(message.split())}", err=True)
+
+
+app = typer.Typer(
+    cls=_EffectsGroup,
+    name=PROG,
+    epilog=(
+        "Examples:\n  effects list\n  effects show 4.2\n  effects search stigma\n  effects tip"
+    ),
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
+)
+
+
+@dataclass(frozen=True)
+class _Settings:
+    """What the global options chose, handed to every command through the context."""
+
+    guide_path: Path | None
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"{PROG} {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    guide: Annotated[
+        Path | None,
+        typer.Option(
+            "--guide",
+            envvar="EFFECTS_GUIDE",
+            metavar="PATH",
+            help="Read this guide file instead of the bundled one (same YAML format).",
+            show_default=False,
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_show_version,
+            is_eager=True,
+            help="Show the version and exit.",
+        ),
+    ] = False,
+) -> None:
+    """Read the guide '10 Dynamic Positive Effects of Social Media' in the terminal."""
+    ctx.obj = _Settings(guide_path=guide)
+
+
+JsonFlag = Annotated[
+    bool, typer.Option("--json", help="Print JSON to stdout instead, for scripts.")
+]
+
+
+def _load(ctx: typer.Context) -> "Guide":
+    from effects_cli.loader import load_guide
+
+    settings: _Settings = ctx.obj
+    return load_guide(settings.guide_path)
+
+
+def _console() -> "Console":
+    """A console built now, so that COLUMNS, NO_COLOR and test capture all apply."""
+    from rich.console import Console
+
+    return Console(highlight=False, emoji=False, markup=False)
+
+
+def _print(
+    renderable: "RenderableType", *, console: "Console | None" = None, **options: Any
+) -> None:
+    """Print for people, without the blank space Rich leaves at the ends of lines.
+
+    Rich pads wrapped lines and table cells with spaces; in a file or a pipe
+    they are noise (and show up in diffs), so each line loses them, escape
+    codes that close a style kept in place.
+    """
+    console = console or _console()
+    with console.capture() as capture:
+        console.print(renderable, **options)
+    _write(_TRAILING_SPACE.sub(r"\1", capture.get()))
+
+
+def _print_json(data: Any) -> None:
+    _write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _write(text: str) -> None:
+    """Write to stdout; a closed pipe ends the program quietly, as it does for `cat`."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        raise typer.Exit(ExitCode.CLOSED_PIPE) from None
+
+
+@app.command("list")
+def list_sections(
+    ctx: typer.Context,
+    tree: Annotated[
+        bool, typer.Option("--tree", "-t", help="Show each section's sub-points too.")
+    ] = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """List the sections, with how many sub-points each has.
+
+    In a pipe, one section a line, for grep and cut.
+
+    Examples:
+      effects list
+      effects list --tree
+    """
+    guide = _load(ctx)
+    if as_json:
+        from effects_cli.export import contents_json
+
+        _print_json(contents_json(guide))
+        return
+    from effects_cli.render import contents_lines, render_contents
+
+    console = _console()
+    if console.is_terminal:
+        _print(render_contents(guide, tree=tree), console=console)
+    else:
+        _print(contents_lines(guide, tree=tree), console=console, soft_wrap=True)
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    ref: Annotated[
+        str,
+        typer.Argument(
+            metavar="REF", help="A section (4) or a sub-point (4.2).", show_default=False
+        ),
+    ],
+    as_json: JsonFlag = False,
+) -> None:
+    """Show a section with all its sub-points, or one sub-point.
+
+    Examples:
+      effects show 4
+      effects show 4.2 --json
+    """
+    from effects_cli.model import Section
+
+    guide = _load(ctx)
+    entry = guide.lookup(ref)
+    if as_json:
+        from effects_cli.export import point_json, section_json
+
+        _print_json(
+            section_json(guide, entry) if isinstance(entry, Section) else point_json(guide, entry)
+        )
+        return
+    from effects_cli.render import render_point, render_section
+
+    _print(render_section(entry) if isinstance(entry, Section) else render_point(guide, entry))
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    query: Annotated[
+        list[str], typer.Argument(metavar="QUERY...", help="Words to look for.", show_default=False)
+    ],
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit", "-n", min=1, metavar="N", help="Show at most N hits (default: all)."
+        ),
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Search titles and text; best matches first, with a snippet of each.
+
+    Examples:
+      effects search stigma
+      effects search peer support --limit 3
+    """
+    text = " ".join(query)
+    if not text.strip():
+        raise typer.BadParameter("the query is empty", param_hint="QUERY")
+    from effects_cli.search import search as search_guide
+
+    hits = search_guide(_load(ctx), text)[:limit]
+    if not hits:
+        raise NoMatch(text)
+    if as_json:
+        from effects_cli.export import hits_json
+
+        _print_json(hits_json(text, hits))
+        return
+    from effects_cli.render import render_hits
+
+    _print(render_hits(hits))
+
+
+@app.command()
+def tip(
+    ctx: typer.Context,
+    seed: Annotated[
+        int | None,
+        typer.Option("--seed", metavar="N", help="Pick reproducibly: the same N, the same tip."),
+    ] = None,
+    section: Annotated[
+        int | None,
+        typer.Option("--section", "-s", metavar="N", help="Pick from section N only."),
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Show one sub-point picked at random.
+
+    Examples:
+      effects tip
+      effects tip --section 4
+      effects tip --seed 7
+    """
+    import random
+
+    guide = _load(ctx)
+    pool = guide.section(section).points if section is not None else tuple(guide.points())
+    point = random.Random(seed).choice(pool)
+    if as_json:
+        from effects_cli.export import point_json
+
+        _print_json(point_json(guide, point))
+        return
+    from effects_cli.render import render_point
+
+    _print(render_point(guide, point))
+
+
+@app.command()
+def read(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+    """Read the whole guide in order, title to conclusion.
+
+    Examples:
+      effects read
+      effects read | less -R
+    """
+    guide = _load(ctx)
+    if as_json:
+        from effects_cli.export import guide_json
+
+        _print_json(guide_json(guide))
+        return
+    from effects_cli.render import render_guide
+
+    _print(render_guide(guide))

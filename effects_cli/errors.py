@@ -1,0 +1,106 @@
+"""Typed failures of the guide reader.
+
+The logic modules raise these; only the CLI turns them into a line on stderr
+and an exit code. Each carries the facts of the failure as attributes, and
+its ``str()`` is the one-line message a reader sees (without the program name).
+"""
+
+from __future__ import annotations
+
+_QUOTE_LIMIT = 60
+
+
+def quote(text: str) -> str:
+    """Show user-supplied text in a message: quoted, shortened, control characters escaped.
+
+    A reference or query echoed back must never put raw escape sequences on a
+    terminal, nor flood it when someone pastes a whole page.
+    """
+    if len(text) > _QUOTE_LIMIT:
+        text = text[: _QUOTE_LIMIT - 1] + "\u2026"
+    shown = "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+    return '"' + shown.replace('"', '\\"') + '"'
+
+
+class EffectsError(Exception):
+    """Base class of every failure the CLI reports as a message rather than a traceback."""
+
+
+class UnknownReference(EffectsError):
+    """A reference (``4``, ``4.2``) that names nothing in the guide."""
+
+
+class MalformedReference(UnknownReference):
+    """Text that is not a reference at all, such as ``abc`` or ``4.``."""
+
+    def __init__(self, text: str, section_count: int) -> None:
+        self.text = text
+        self.section_count = section_count
+        super().__init__(
+            f"{quote(text)} is not a reference: use a section number "
+            f"({_span(1, section_count)}) or a sub-point such as 1.1"
+        )
+
+
+class NoSuchSection(UnknownReference):
+    """A section number outside the guide."""
+
+    def __init__(self, number: int, section_count: int) -> None:
+        self.number = number
+        self.section_count = section_count
+        super().__init__(f"no section {number}: the guide has sections {_span(1, section_count)}")
+
+
+class NoSuchPoint(UnknownReference):
+    """A sub-point number outside its (existing) section."""
+
+    def __init__(self, section: int, number: int, point_count: int) -> None:
+        self.section = section
+        self.number = number
+        self.point_count = point_count
+        first, last = f"{section}.1", f"{section}.{point_count}"
+        has = first if point_count == 1 else f"{first} to {last}"
+        super().__init__(f"no sub-point {section}.{number}: section {section} has {has}")
+
+
+class NoMatch(EffectsError):
+    """A search that found nothing."""
+
+    def __init__(self, query: str) -> None:
+        self.query = query
+        super().__init__(f"no match for {quote(query)}")
+
+
+class GuideError(EffectsError):
+    """A guide file that cannot be read, parsed or understood.
+
+    ``line`` and ``column`` are 1-based and point into the file when known;
+    ``field`` is the path of the offending field, such as
+    ``sections[2].points[0].title``.
+    """
+
+    def __init__(
+        self,
+        source: str,
+        problem: str,
+        *,
+        line: int | None = None,
+        column: int | None = None,
+        field: str | None = None,
+    ) -> None:
+        self.source = source
+        self.problem = problem
+        self.line = line
+        self.column = column
+        self.field = field
+        where = source
+        if line is not None:
+            where += f":{line}"
+            if column is not None:
+                where += f":{column}"
+        what = f"{field}: {problem}" if field else problem
+        super().__init__(f"{where}: {what}")
+
+
+def _span(first: int, last: int) -> str:
+    return str(first) if first == last else f"{first} to {last}"

@@ -1,0 +1,80 @@
+"""JSON-ready dictionaries of the guide, for ``--json``: plain data, no Rich.
+
+The shapes are public (the README documents them), so scripts can rely on
+them: change them only by adding keys.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from effects_cli.model import Guide, Point, Section
+
+if TYPE_CHECKING:
+    from effects_cli.search import Hit
+
+Json = dict[str, Any]
+
+
+def point_json(guide: Guide, point: Point) -> Json:
+    """``{"ref", "title", "text", "section": {"ref", "title"}}``."""
+    section = guide.section_of(point)
+    return {
+        "ref": point.ref,
+        "title": point.title,
+        "text": point.text,
+        "section": {"ref": section.ref, "title": section.title},
+    }
+
+
+def section_json(guide: Guide, section: Section) -> Json:
+    """``{"ref", "title", "text", "points": [sub-point, …]}``."""
+    return {
+        "ref": section.ref,
+        "title": section.title,
+        "text": section.text,
+        "points": [point_json(guide, point) for point in section.points],
+    }
+
+
+def contents_json(guide: Guide) -> Json:
+    """The table of contents: titles and references, no text."""
+    return {
+        "title": guide.title,
+        "subtitle": guide.subtitle,
+        "sections": [
+            {
+                "ref": section.ref,
+                "title": section.title,
+                "points": [{"ref": point.ref, "title": point.title} for point in section.points],
+            }
+            for section in guide.sections
+        ],
+    }
+
+
+def guide_json(guide: Guide) -> Json:
+    """The whole guide, title to conclusion."""
+    return {
+        "title": guide.title,
+        "subtitle": guide.subtitle,
+        "intro": guide.intro,
+        "sections": [section_json(guide, section) for section in guide.sections],
+        "conclusion": guide.conclusion,
+    }
+
+
+def hits_json(query: str, hits: list[Hit]) -> Json:
+    """``{"query", "hits": [{"ref", "title", "score", "snippet"}]}``, best first."""
+    return {
+        "query": query,
+        "hits": [
+            {
+                "ref": hit.entry.ref,
+                "title": hit.entry.title,
+                "score": round(hit.score, 4),
+                "snippet": hit.snippet.text,
+            }
+            for hit in hits
+        ],
+    }

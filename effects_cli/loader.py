@@ -1,0 +1,243 @@
+"""Find a guide, read its YAML safely and turn it into the model.
+
+The YAML is composed into nodes with the safe loader (the C one when PyYAML
+has it) and checked node by node, so that every problem can name its line,
+column and field path, duplicate and unknown keys are refused, and no YAML
+tag can ever construct a Python object. A plain scalar in a text field is
+taken as the text its author typed: ``title: 3.10`` is ``"3.10"``, not 3.1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+from typing import TypeVar
+
+import yaml
+
+from effects_cli.errors import GuideError
+from effects_cli.model import Guide, Point, Section
+
+BUNDLED_NAME = "effects.yaml"
+"""The bundled guide's file name, under ``data/`` in the checkout and in the package."""
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_TAG = "tag:yaml.org,2002:"
+# Scalars whose source text is a fine piece of prose; null is "missing" and
+# anything else (binary, custom and python tags) is refused.
+_TEXT_TAGS = {_TAG + kind for kind in ("str", "int", "float", "bool", "timestamp")}
+_PLAIN_TAGS = _TEXT_TAGS | {_TAG + "map", _TAG + "seq"}
+_KINDS = {
+    yaml.MappingNode: "a mapping",
+    yaml.SequenceNode: "a list",
+    yaml.ScalarNode: "text",
+}
+
+T = TypeVar("T")
+
+
+def bundled_guide_path() -> Path:
+    """Where the bundled guide lives: inside the installed package, else in the checkout.
+
+    A wheel carries ``data/effects.yaml`` as ``effects_cli/data/effects.yaml``
+    (hatchling ``force-include``); an editable install or a plain checkout
+    imports the package from the repository, whose root holds ``data/``.
+    """
+    packaged = resources.files("effects_cli") / "data" / BUNDLED_NAME
+    if packaged.is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "data" / BUNDLED_NAME
+
+
+def load_guide(path: Path | None = None) -> Guide:
+    """Read and check the guide at ``path``, or the bundled guide when it is None."""
+    source = path if path is not None else bundled_guide_path()
+    return parse_guide(_read_text(source), str(source))
+
+
+def parse_guide(text: str, source: str = "<guide>") -> Guide:
+    """Turn the YAML text of a guide into a `Guide`, or raise `GuideError`.
+
+    ``source`` names the text in messages (usually its file path).
+    """
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = ", ".join(part for part in (error.context, error.problem) if part)
+        if mark is None:
+            raise GuideError(source, problem or "not valid YAML") from None
+        raise GuideError(source, problem, line=mark.line + 1, column=mark.column + 1) from None
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - text.rfind("\n", 0, error.position)
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        raise GuideError(
+            source, f"character U+{code:04X} is not allowed in YAML", line=line, column=column
+        ) from None
+    except yaml.YAMLError as error:
+        raise GuideError(source, " ".join(f"not valid YAML: {error}".split())) from None
+    if root is None:
+        raise GuideError(source, "the guide is empty: it needs at least a title and sections")
+    return _GuideReader(source).guide(root)
+
+
+def _read_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise GuideError(str(path), "no such file") from None
+    except IsADirectoryError:
+        raise GuideError(str(path), "is a folder, not a guide file") from None
+    except PermissionError:
+        raise GuideError(str(path), "permission denied") from None
+    except OSError as error:
+        raise GuideError(str(path), f"cannot be read ({error.strerror or error})") from None
+    try:
+        # utf-8-sig: a byte-order mark, as some editors write, is not part of the text.
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise GuideError(
+            str(path), f"is not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})"
+        ) from None
+
+
+class _GuideReader:
+    """Checks a composed YAML node tree against the guide format, field by field."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def guide(self, root: yaml.Node) -> Guide:
+        fields = self._mapping(
+            root,
+            "",
+            required=("title", "sections"),
+            optional=("subtitle", "intro", "conclusion"),
+        )
+        # Checked in reading order, so the first problem reported is the first in the file.
+        title = self._text(fields["title"], "title")
+        subtitle = self._optional_text(fields, "subtitle")
+        intro = self._optional_text(fields, "intro")
+        sections = self._list(fields["sections"], "sections", self._section)
+        return Guide(
+            title=title,
+            subtitle=subtitle,
+            intro=intro,
+            sections=tuple(sections),
+            conclusion=self._optional_text(fields, "conclusion"),
+        )
+
+    def _section(self, node: yaml.Node, path: str, number: int) -> Section:
+        fields = self._mapping(node, path, required=("title", "text", "points"))
+        points = self._list(
+            fields["points"],
+            f"{path}.points",
+            lambda point, point_path, point_number: self._point(
+                point, point_path, number, point_number
+            ),
+        )
+        return Section(
+            number=number,
+            title=self._text(fields["title"], f"{path}.title"),
+            text=self._text(fields["text"], f"{path}.text"),
+            points=tuple(points),
+        )
+
+    def _point(self, node: yaml.Node, path: str, section: int, number: int) -> Point:
+        fields = self._mapping(node, path, required=("title", "text"))
+        return Point(
+            section=section,
+            number=number,
+            title=self._text(fields["title"], f"{path}.title"),
+            text=self._text(fields["text"], f"{path}.text"),
+        )
+
+    def _mapping(
+        self,
+        node: yaml.Node,
+        path: str,
+        *,
+        required: tuple[str, ...],
+        optional: tuple[str, ...] = (),
+    ) -> dict[str, yaml.Node]:
+        """The values of a mapping by key, refusing duplicate, unknown and missing keys."""
+        if not isinstance(node, yaml.MappingNode) or node.tag != _TAG + "map":
+            expected = " and ".join(required) if len(required) < 3 else ", ".join(required)
+            raise self._error(node, path, f"expected a mapping with {expected}, got {_kind(node)}")
+        allowed = required + optional
+        fields: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str):
+                raise self._error(key_node, path, f"a key must be text, got {_kind(key_node)}")
+            key_path = _join(path, key)
+            if key in fields:
+                first = fields[key].start_mark.line + 1
+                raise self._error(
+                    key_node, key_path, f"duplicate key (first given on line {first})"
+                )
+            if key not in allowed:
+                raise self._error(key_node, key_path, _unknown_key(key, allowed))
+            fields[key] = value_node
+        for key in required:
+            if key not in fields:
+                raise self._error(node, _join(path, key), "missing")
+        return fields
+
+    def _list(
+        self, node: yaml.Node, path: str, read_item: Callable[[yaml.Node, str, int], T]
+    ) -> list[T]:
+        """Read each item of a non-empty list; ``read_item`` gets the item's 1-based number."""
+        if not isinstance(node, yaml.SequenceNode) or node.tag != _TAG + "seq":
+            raise self._error(node, path, f"expected a list, got {_kind(node)}")
+        if not node.value:
+            raise self._error(node, path, "the list is empty: it needs at least one entry")
+        return [
+            read_item(item, f"{path}[{index}]", index + 1) for index, item in enumerate(node.value)
+        ]
+
+    def _text(self, node: yaml.Node, path: str) -> str:
+        """A text field's text, without surrounding blank space; empty text is an error."""
+        if node.tag == _TAG + "null":
+            raise self._error(node, path, "missing (the value is empty)")
+        if not isinstance(node, yaml.ScalarNode) or node.tag not in _TEXT_TAGS:
+            raise self._error(node, path, f"expected text, got {_kind(node)}")
+        text = node.value.strip()
+        if not text:
+            raise self._error(node, path, "empty")
+        return text
+
+    def _optional_text(self, fields: dict[str, yaml.Node], key: str) -> str | None:
+        """A top-level text field that may be left out."""
+        node = fields.get(key)
+        return None if node is None else self._text(node, key)
+
+    def _error(self, node: yaml.Node, field: str, problem: str) -> GuideError:
+        mark = node.start_mark
+        return GuideError(
+            self.source, problem, line=mark.line + 1, column=mark.column + 1, field=field or None
+        )
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _kind(node: yaml.Node) -> str:
+    """What a node holds, in a reader's words, for "expected X, got Y"."""
+    if node.tag == _TAG + "null":
+        return "nothing"
+    if node.tag in _PLAIN_TAGS:
+        return _KINDS[type(node)]
+    tag = node.tag.replace(_TAG, "!!", 1) if node.tag.startswith(_TAG) else node.tag
+    return f"a value tagged {tag} (tags are not part of the guide format)"
+
+
+def _unknown_key(key: str, allowed: tuple[str, ...]) -> str:
+    import difflib  # only a broken guide pays for it
+
+    close = difflib.get_close_matches(key, allowed, n=1)
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    return f"unknown key ({hint}expected one of: {', '.join(allowed)})"

@@ -1,0 +1,153 @@
+"""Rich renderables for people: the guide's sections, sub-points, search hits.
+
+Functions here return renderables and never print; the CLI prints them on a
+console it configured (width, colour). Text from the guide and from the user
+always goes into `rich.text.Text` objects, never through markup, so that
+``[bold]`` or ``[/]`` inside it is shown as typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from rich.console import Group, RenderableType
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from effects_cli.model import Guide, Point, Section
+
+if TYPE_CHECKING:
+    from effects_cli.search import Hit
+
+GUIDE_TITLE = "bold"
+SUBTITLE = "italic"
+REF = "bold cyan"
+TITLE = "bold"
+META = "dim"
+MATCH = "bold yellow underline"
+RULE = "cyan"
+
+_GAP = "  "
+"""Between a reference and its title, everywhere a reference leads a line."""
+
+Spans = Iterable[tuple[int, int]]
+
+
+def heading(ref: str, title: str, title_spans: Spans = ()) -> Text:
+    """``4.2  Title``: a reference and a title, matches highlighted."""
+    return Text.assemble((ref, REF), _GAP, _highlighted(title, title_spans, TITLE))
+
+
+def render_point(guide: Guide, point: Point) -> RenderableType:
+    """A sub-point on its own: heading, the section it belongs to, its text."""
+    section = guide.section_of(point)
+    return Group(
+        heading(point.ref, point.title),
+        Text.assemble(
+            ("from section ", META), (section.ref, META), (": ", META), (section.title, META)
+        ),
+        Text(),
+        Text(point.text),
+    )
+
+
+def render_section(section: Section) -> RenderableType:
+    """A section in full: heading, opening text, then every sub-point with its text."""
+    parts: list[RenderableType] = [heading(section.ref, section.title), Text(), Text(section.text)]
+    for point in section.points:
+        parts += [Text(), heading(point.ref, point.title), Text(), Text(point.text)]
+    return Group(*parts)
+
+
+def render_guide(guide: Guide) -> RenderableType:
+    """The whole guide in order, title to conclusion."""
+    parts: list[RenderableType] = [Text(guide.title, style=GUIDE_TITLE)]
+    if guide.subtitle:
+        parts.append(Text(guide.subtitle, style=SUBTITLE))
+    if guide.intro:
+        parts += [Text(), Text(guide.intro)]
+    for section in guide.sections:
+        parts += [Text(), Rule(style=RULE), render_section(section)]
+    if guide.conclusion:
+        parts += [Text(), Rule(style=RULE), Text(guide.conclusion)]
+    return Group(*parts)
+
+
+def render_contents(guide: Guide, *, tree: bool = False) -> RenderableType:
+    """The table of contents for a terminal: the guide's title, then a section a row.
+
+    Long titles wrap under themselves; ``tree`` adds each sub-point under its section.
+    """
+    table = Table.grid(padding=(0, 2))
+    table.add_column(justify="right", no_wrap=True)
+    table.add_column()
+    table.add_column(no_wrap=True)
+    for section in guide.sections:
+        table.add_row(
+            Text(section.ref, style=REF),
+            Text(section.title, style=TITLE),
+            Text(_count(section), style=META),
+        )
+        if tree:
+            for point in section.points:
+                table.add_row(None, heading(point.ref, point.title))
+    header: list[RenderableType] = [Text(guide.title, style=GUIDE_TITLE)]
+    if guide.subtitle:
+        header.append(Text(guide.subtitle, style=SUBTITLE))
+    return Group(*header, Text(), table)
+
+
+def contents_lines(guide: Guide, *, tree: bool = False) -> Text:
+    """The table of contents for a pipe: one line a section (and a sub-point), no header.
+
+    Lines are never wrapped, so ``grep`` and ``cut`` see whole entries; print
+    this with ``soft_wrap=True``.
+    """
+    ref_width = max(len(section.ref) for section in guide.sections)
+    title_width = max(len(section.title) for section in guide.sections)
+    lines: list[Text] = []
+    for section in guide.sections:
+        lines.append(
+            Text.assemble(
+                (section.ref.rjust(ref_width), REF),
+                _GAP,
+                (section.title.ljust(title_width), TITLE),
+                _GAP,
+                (_count(section), META),
+            )
+        )
+        if tree:
+            for point in section.points:
+                lines.append(Text(" " * ref_width + _GAP) + heading(point.ref, point.title))
+    return Text("\n").join(lines)
+
+
+def render_hits(hits: list[Hit]) -> RenderableType:
+    """Search results, best first: each hit's reference and title, and its snippet below."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(justify="left", no_wrap=True)
+    table.add_column()
+    for index, hit in enumerate(hits):
+        if index:
+            table.add_row()
+        table.add_row(
+            Text(hit.entry.ref, style=REF),
+            _highlighted(hit.entry.title, hit.title_spans, TITLE),
+        )
+        table.add_row(None, _highlighted(hit.snippet.text, hit.snippet.spans))
+    return table
+
+
+def _highlighted(text: str, spans: Spans, style: str = "") -> Text:
+    """``text`` in ``style``, with the spans in the match style on top."""
+    result = Text(text, style=style)
+    for start, end in spans:
+        result.stylize(MATCH, start, end)
+    return result
+
+
+def _count(section: Section) -> str:
+    count = len(section.points)
+    return f"{count} point" if count == 1 else f"{count} points"

@@ -1,0 +1,73 @@
+"""Shared fixtures: a clean environment, a CLI runner and tiny guides written on demand."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from effects_cli.cli import app
+
+REPO = Path(__file__).resolve().parent.parent
+BUNDLED_YAML = REPO / "data" / "effects.yaml"
+
+_ENVIRONMENT = ("COLUMNS", "LINES", "NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "EFFECTS_GUIDE")
+
+
+@pytest.fixture(autouse=True)
+def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test starts from the same plain environment: 80 columns, no colour settings."""
+    for name in _ENVIRONMENT:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("TERM", "xterm-256color")
+
+
+Invoke = Callable[..., Result]
+
+
+@pytest.fixture
+def invoke() -> Invoke:
+    """Run ``effects`` with arguments, the way a shell would, and return its result."""
+    runner = CliRunner()
+
+    def run(*args: str, env: dict[str, str] | None = None) -> Result:
+        return runner.invoke(app, list(args), env=env, prog_name="effects")
+
+    return run
+
+
+@pytest.fixture
+def write_guide(tmp_path: Path) -> Callable[[str], Path]:
+    """Write a guide's YAML (dedented) into a temporary file and return its path."""
+
+    def write(text: str, name: str = "guide.yaml") -> Path:
+        path = tmp_path / name
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    return write
+
+
+SMALL_GUIDE = """\
+    title: Small Guide
+    subtitle: For tests
+    intro: An introduction.
+    sections:
+      - title: First Section
+        text: The first section's text.
+        points:
+          - title: Alpha point
+            text: Alpha text about gardens.
+          - title: Beta point
+            text: Beta text about rivers.
+      - title: Second Section
+        text: The second section's text.
+        points:
+          - title: Gamma point
+            text: Gamma text about gardens and rivers.
+    conclusion: The end.
+"""

@@ -1,0 +1,271 @@
+"""Reading guides: the public format, and one exact message for each way a guide can be wrong."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from effects_cli.errors import GuideError
+from effects_cli.loader import load_guide, parse_guide
+
+from .conftest import SMALL_GUIDE
+
+ONE_SECTION = (
+    "sections:\n  - title: S\n    text: s\n    points:\n      - title: P\n        text: p\n"
+)
+
+
+def test_small_guide_is_read_in_full(write_guide: Callable[[str], Path]) -> None:
+    guide = load_guide(write_guide(SMALL_GUIDE))
+    assert (guide.title, guide.subtitle, guide.intro, guide.conclusion) == (
+        "Small Guide",
+        "For tests",
+        "An introduction.",
+        "The end.",
+    )
+    assert [(s.ref, s.title, s.text) for s in guide.sections] == [
+        ("1", "First Section", "The first section's text."),
+        ("2", "Second Section", "The second section's text."),
+    ]
+    assert [(p.ref, p.title, p.text) for p in guide.points()] == [
+        ("1.1", "Alpha point", "Alpha text about gardens."),
+        ("1.2", "Beta point", "Beta text about rivers."),
+        ("2.1", "Gamma point", "Gamma text about gardens and rivers."),
+    ]
+
+
+def test_optional_fields_may_be_left_out() -> None:
+    guide = parse_guide("title: T\n" + ONE_SECTION)
+    assert (guide.subtitle, guide.intro, guide.conclusion) == (None, None, None)
+
+
+def test_plain_scalars_are_the_text_their_author_typed() -> None:
+    # YAML 1.1 would make these False, 3.1, a date and 31.
+    guide = parse_guide(
+        "title: no\nsubtitle: 3.10\nsections:\n  - title: 2024-01-01\n    text: yes\n"
+        "    points:\n      - title: 0x1F\n        text: '[bold]not markup[/]'\n"
+    )
+    assert (guide.title, guide.subtitle) == ("no", "3.10")
+    section = guide.sections[0]
+    assert (section.title, section.text) == ("2024-01-01", "yes")
+    assert (section.points[0].title, section.points[0].text) == ("0x1F", "[bold]not markup[/]")
+
+
+def test_literal_block_keeps_paragraphs_and_drops_surrounding_blank_space() -> None:
+    guide = parse_guide(
+        "title: T\nsections:\n  - title: S\n    text: |\n      One.\n\n      Two.\n"
+        "    points:\n      - title: P\n        text: '  p  '\n"
+    )
+    assert guide.sections[0].text == "One.\n\nTwo."
+    assert guide.sections[0].points[0].text == "p"
+
+
+def test_byte_order_mark_and_crlf_are_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "bom.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + ("title: T\n" + ONE_SECTION).replace("\n", "\r\n").encode())
+    guide = load_guide(path)
+    assert guide.title == "T"
+    assert guide.sections[0].points[0].text == "p"
+
+
+BROKEN = [
+    pytest.param(
+        "title: x\nsections: [\n",
+        "g.yaml:3:1: while parsing a flow node, did not find expected node content",
+        id="syntax-unclosed",
+    ),
+    pytest.param(
+        "title: x\n  bad: indent\nsections: []\n",
+        "g.yaml:2:6: mapping values are not allowed in this context",
+        id="syntax-indent",
+    ),
+    pytest.param(
+        "title: a\n---\ntitle: b\n",
+        "g.yaml:2:1: expected a single document in the stream, but found another document",
+        id="two-documents",
+    ),
+    pytest.param(
+        "title: a\n  b\x07\n",
+        "g.yaml:2:4: character U+0007 is not allowed in YAML",
+        id="control-character",
+    ),
+    pytest.param(
+        "", "g.yaml: the guide is empty: it needs at least a title and sections", id="empty"
+    ),
+    pytest.param(
+        "# only a comment\n",
+        "g.yaml: the guide is empty: it needs at least a title and sections",
+        id="comment-only",
+    ),
+    pytest.param(
+        "- a\n- b\n",
+        "g.yaml:1:1: expected a mapping with title and sections, got a list",
+        id="top-level-list",
+    ),
+    pytest.param(
+        "hello\n",
+        "g.yaml:1:1: expected a mapping with title and sections, got text",
+        id="top-level-text",
+    ),
+    pytest.param(ONE_SECTION, "g.yaml:1:1: title: missing", id="missing-title"),
+    pytest.param("title: T\n", "g.yaml:1:1: sections: missing", id="missing-sections"),
+    pytest.param(
+        "title:\n" + ONE_SECTION, "g.yaml:1:7: title: missing (the value is empty)", id="null-title"
+    ),
+    pytest.param("title: ''\n" + ONE_SECTION, "g.yaml:1:8: title: empty", id="empty-title"),
+    pytest.param(
+        "title: [a, b]\n" + ONE_SECTION,
+        "g.yaml:1:8: title: expected text, got a list",
+        id="title-list",
+    ),
+    pytest.param(
+        "title: T\nsections: []\n",
+        "g.yaml:2:11: sections: the list is empty: it needs at least one entry",
+        id="zero-sections",
+    ),
+    pytest.param(
+        "title: T\nsections:\n  a: b\n",
+        "g.yaml:3:3: sections: expected a list, got a mapping",
+        id="sections-mapping",
+    ),
+    pytest.param(
+        "title: T\nsections:\n  - just text\n",
+        "g.yaml:3:5: sections[0]: expected a mapping with title, text, points, got text",
+        id="section-text",
+    ),
+    pytest.param(
+        "title: T\nsections:\n  - title: a\n    text: b\n    points: hello\n",
+        "g.yaml:5:13: sections[0].points: expected a list, got text",
+        id="points-text",
+    ),
+    pytest.param(
+        "title: T\nsections:\n  - title: a\n    text: b\n    points: []\n",
+        "g.yaml:5:13: sections[0].points: the list is empty: it needs at least one entry",
+        id="zero-points",
+    ),
+    pytest.param(
+        "title: T\nsections:\n  - title: a\n    text: b\n    points:\n      - text: d\n",
+        "g.yaml:6:9: sections[0].points[0].title: missing",
+        id="missing-point-title",
+    ),
+    pytest.param(
+        "title: T\nsections:\n  - title: a\n    text: b\n    points:\n      - title: c\n        text: {x: 1}\n",
+        "g.yaml:7:15: sections[0].points[0].text: expected text, got a mapping",
+        id="point-text-mapping",
+    ),
+    pytest.param(
+        "title: T\nsections:\n  - titel: a\n    text: b\n    points: []\n",
+        "g.yaml:3:5: sections[0].titel: unknown key (did you mean 'title'? expected one of: title, text, points)",
+        id="unknown-key-typo",
+    ),
+    pytest.param(
+        "title: T\nauthor: me\n" + ONE_SECTION,
+        "g.yaml:2:1: author: unknown key (expected one of: title, sections, subtitle, intro, conclusion)",
+        id="unknown-key",
+    ),
+    pytest.param(
+        "title: T\ntitle: U\n" + ONE_SECTION,
+        "g.yaml:2:1: title: duplicate key (first given on line 1)",
+        id="duplicate-key",
+    ),
+    pytest.param(
+        "title: T\n1: x\n" + ONE_SECTION,
+        "g.yaml:2:1: 1: unknown key (expected one of: title, sections, subtitle, intro, conclusion)",
+        id="number-key",
+    ),
+    pytest.param(
+        "title: T\n[a]: x\n" + ONE_SECTION,
+        "g.yaml:2:1: a key must be text, got a list",
+        id="list-key",
+    ),
+    pytest.param(
+        "title: !!binary aGVsbG8=\n" + ONE_SECTION,
+        "g.yaml:1:8: title: expected text, got a value tagged !!binary (tags are not part of the guide format)",
+        id="binary-tag",
+    ),
+    pytest.param(
+        "title: !!python/object/apply:os.system ['echo pwned']\n" + ONE_SECTION,
+        "g.yaml:1:8: title: expected text, got a value tagged !!python/object/apply:os.system (tags are not part of the guide format)",
+        id="python-tag",
+    ),
+    pytest.param(
+        "title: T\nsections: !!python/object:builtins.list []\n",
+        "g.yaml:2:11: sections: expected a list, got a value tagged !!python/object:builtins.list (tags are not part of the guide format)",
+        id="python-tag-list",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), BROKEN)
+def test_broken_guide_gets_one_exact_message(text: str, message: str) -> None:
+    with pytest.raises(GuideError) as raised:
+        parse_guide(text, "g.yaml")
+    assert str(raised.value) == message
+
+
+def test_error_carries_its_parts() -> None:
+    with pytest.raises(GuideError) as raised:
+        parse_guide(
+            "title: T\nsections:\n  - title: a\n    text: b\n    points:\n      - text: d\n",
+            "g.yaml",
+        )
+    error = raised.value
+    assert (error.source, error.line, error.column, error.field, error.problem) == (
+        "g.yaml",
+        6,
+        9,
+        "sections[0].points[0].title",
+        "missing",
+    )
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        pytest.param(lambda d: d / "absent.yaml", "absent.yaml: no such file", id="missing"),
+        pytest.param(lambda d: d, ": is a folder, not a guide file", id="folder"),
+        pytest.param(
+            lambda d: _bytes(d / "latin1.yaml", "title: caf\xe9\n".encode("latin-1")),
+            "latin1.yaml: is not UTF-8 text (byte 0xe9 at offset 10)",
+            id="not-utf8",
+        ),
+        pytest.param(
+            lambda d: _bytes(d / "noise.bin", bytes(range(256))),
+            "noise.bin: is not UTF-8 text (byte 0x80 at offset 128)",
+            id="random-bytes",
+        ),
+    ],
+)
+def test_unreadable_files(tmp_path: Path, make: Callable[[Path], Path], message: str) -> None:
+    path = make(tmp_path)
+    with pytest.raises(GuideError) as raised:
+        load_guide(path)
+    assert str(raised.value).endswith(message)
+    assert str(raised.value).startswith(str(path))
+
+
+def _bytes(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def test_python_tags_never_run_anything(tmp_path: Path) -> None:
+    marker = tmp_path / "ran"
+    with pytest.raises(GuideError):
+        parse_guide(f"title: !!python/object/apply:os.system ['touch {marker}']\n" + ONE_SECTION)
+    assert not marker.exists()
+
+
+@given(st.text(max_size=300))
+def test_any_text_is_a_guide_or_a_guide_error(text: str) -> None:
+    try:
+        guide = parse_guide(text, "fuzz.yaml")
+    except GuideError as error:
+        assert str(error).startswith("fuzz.yaml")
+        assert "\n" not in str(error).strip()
+    else:
+        assert guide.title and guide.sections
