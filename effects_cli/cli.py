@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     from effects_cli.model import Guide
 
 PROG = "effects"
-_TRAILING_SPACE = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
+_STYLE_CODE = re.compile(r"\x1b\[[0-9;]*m")
+_LINE_TAIL = re.compile(r"(?:[ \t]|\x1b\[[0-9;]*m)+$", re.MULTILINE)
 
 
 class ExitCode(IntEnum):
@@ -184,11 +185,18 @@ def _load(ctx: typer.Context) -> "Guide":
     return load_guide(settings.guide_path)
 
 
+READING_WIDTH = 80
+"""Prose is wrapped at most this wide on a wide terminal, unless COLUMNS says otherwise."""
+
+
 def _console() -> "Console":
     """A console built now, so that COLUMNS, NO_COLOR and test capture all apply."""
     from rich.console import Console
 
-    return Console(highlight=False, emoji=False, markup=False)
+    console = Console(highlight=False, emoji=False, markup=False)
+    if "COLUMNS" not in os.environ and console.width > READING_WIDTH:
+        console.width = READING_WIDTH
+    return console
 
 
 def _print(
@@ -203,7 +211,12 @@ def _print(
     console = console or _console()
     with console.capture() as capture:
         console.print(renderable, **options)
-    _write(_TRAILING_SPACE.sub(r"\1", capture.get()))
+    _write(_LINE_TAIL.sub(_without_blanks, capture.get()))
+
+
+def _without_blanks(tail: "re.Match[str]") -> str:
+    """The style codes of a line's tail, without the blanks between them."""
+    return "".join(_STYLE_CODE.findall(tail.group()))
 
 
 def _print_json(data: Any) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
@@ -78,25 +78,47 @@ def render_guide(guide: Guide) -> RenderableType:
 def render_contents(guide: Guide, *, tree: bool = False) -> RenderableType:
     """The table of contents for a terminal: the guide's title, then a section a row.
 
-    Long titles wrap under themselves; ``tree`` adds each sub-point under its section.
+    ``tree`` adds each sub-point under its section.
     """
-    table = Table.grid(padding=(0, 2))
-    table.add_column(justify="right", no_wrap=True)
-    table.add_column()
-    table.add_column(no_wrap=True)
-    for section in guide.sections:
-        table.add_row(
-            Text(section.ref, style=REF),
-            Text(section.title, style=TITLE),
-            Text(_count(section), style=META),
-        )
-        if tree:
-            for point in section.points:
-                table.add_row(None, heading(point.ref, point.title))
     header: list[RenderableType] = [Text(guide.title, style=GUIDE_TITLE)]
     if guide.subtitle:
         header.append(Text(guide.subtitle, style=SUBTITLE))
-    return Group(*header, Text(), table)
+    return Group(*header, Text(), _Contents(guide, tree))
+
+
+class _Contents:
+    """Sections in aligned columns when they fit the width; when not, titles wrap under
+    themselves with the sub-point count, as "(3)", run in after them, so a narrow
+    terminal still gets whole words rather than a column of two-letter fragments."""
+
+    def __init__(self, guide: Guide, tree: bool) -> None:
+        self.guide = guide
+        self.tree = tree
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        sections = self.guide.sections
+        widest = max(len(s.ref) for s in sections) + max(
+            len(s.title) + len(_count(s)) + 2 * len(_GAP) for s in sections
+        )
+        aligned = widest <= options.max_width
+        table = Table.grid(padding=(0, 2))  # fold, never crop: no text is lost when narrow
+        table.add_column(justify="right", min_width=max(len(s.ref) for s in sections))
+        table.add_column(overflow="fold")
+        if aligned:
+            table.add_column(overflow="fold")
+        for section in sections:
+            title = Text(section.title, style=TITLE)
+            if aligned:
+                table.add_row(
+                    Text(section.ref, style=REF), title, Text(_count(section), style=META)
+                )
+            else:
+                count = (f"({len(section.points)})", META)
+                table.add_row(Text(section.ref, style=REF), Text.assemble(title, " ", count))
+            if self.tree:
+                for point in section.points:
+                    table.add_row(None, heading(point.ref, point.title))
+        yield table
 
 
 def contents_lines(guide: Guide, *, tree: bool = False) -> Text:
@@ -127,8 +149,8 @@ def contents_lines(guide: Guide, *, tree: bool = False) -> Text:
 def render_hits(hits: list[Hit]) -> RenderableType:
     """Search results, best first: each hit's reference and title, and its snippet below."""
     table = Table.grid(padding=(0, 2))
-    table.add_column(justify="left", no_wrap=True)
-    table.add_column()
+    table.add_column(overflow="fold")
+    table.add_column(overflow="fold")
     for index, hit in enumerate(hits):
         if index:
             table.add_row()

@@ -7,9 +7,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner, Result
 
 from effects_cli.cli import app
+
+# The machines that run these are shared and noisy: judge examples, never their speed.
+settings.register_profile("effects", deadline=None, print_blob=True)
+settings.load_profile("effects")
 
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED_YAML = REPO / "data" / "effects.yaml"

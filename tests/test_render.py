@@ -1,0 +1,126 @@
+"""Rendering on a fixed-width plain console: layout at wide and narrow widths, text kept literal."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from rich.console import Console, RenderableType
+
+from effects_cli.loader import load_guide, parse_guide
+from effects_cli.render import contents_lines, render_contents, render_hits, render_point
+from effects_cli.search import search
+
+GUIDE = load_guide()
+
+
+def plain(renderable: RenderableType, width: int, **options: bool) -> str:
+    """What a plain console of ``width`` columns shows, without Rich's padding at line ends."""
+    out = io.StringIO()
+    Console(file=out, width=width, color_system=None, highlight=False).print(renderable, **options)
+    return "\n".join(line.rstrip() for line in out.getvalue().split("\n"))
+
+
+def test_contents_on_a_wide_terminal_are_aligned_columns() -> None:
+    assert plain(render_contents(GUIDE), 80).splitlines()[4:7] == [
+        " 1  Building and Strengthening Social Connections           3 points",
+        " 2  Creating and Joining Supportive Online Communities      3 points",
+        " 3  Easy Access to Mental Health Resources and Information  3 points",
+    ]
+
+
+def test_contents_on_a_narrow_terminal_wrap_whole_words() -> None:
+    assert plain(render_contents(GUIDE, tree=True), 40).splitlines()[:14] == [
+        "10 Dynamic Positive Effects of Social",
+        "Media",
+        "The Dynamic Positive Effects of Social",
+        "Media on Mental Health: A Comprehensive",
+        "Guide",
+        "",
+        " 1  Building and Strengthening Social",
+        "    Connections (3)",
+        "    1.1  Staying Connected Across",
+        "    Distances",
+        "    1.2  Reconnecting with Old Friends",
+        "    1.3  Fostering New Relationships",
+        " 2  Creating and Joining Supportive",
+        "    Online Communities (3)",
+    ]
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+@pytest.mark.parametrize("width", [12, 20, 33])
+def test_no_word_is_lost_at_any_width(width: int) -> None:
+    """Narrow terminals fold words, but every character of the guide still reaches the screen."""
+    point = GUIDE.lookup("1.2")
+    contents = plain(render_contents(GUIDE, tree=True), width)
+    shown = plain(render_point(GUIDE, point), width)
+    hits = search(GUIDE, "nostalgia friends")
+    listed = plain(render_hits(hits), width)
+    for output in (contents, shown, listed):
+        assert all(len(line) <= width for line in output.splitlines())
+    for entry in GUIDE.entries():
+        assert _squeezed(entry.title) in _squeezed(contents)
+    assert _squeezed(point.text) in _squeezed(shown)
+    for hit in hits:
+        assert _squeezed(hit.entry.title) in _squeezed(listed)
+        assert _squeezed(hit.snippet.text) in _squeezed(listed)
+
+
+def test_point_shows_reference_title_section_and_text() -> None:
+    assert plain(render_point(GUIDE, GUIDE.lookup("9.3")), 50) == (
+        "9.3  Building a Positive Online Presence\n"
+        "from section 9: Providing a Sense of Achievement\n"
+        "and Validation\n"
+        "\n"
+        "The other positive effects of social media is that\n"
+        "people can be able to build a good reputation\n"
+        "online. In this way, by selecting the profiles\n"
+        "which represent values, achievements, and\n"
+        "interests, the users can receive identity\n"
+        "satisfaction from their profile. This aspect of\n"
+        "social media helps support the fans\u2019 mental health\n"
+        "\u2013 the positive effects of social media.\n"
+    )
+
+
+def test_hits_show_reference_title_and_snippet_indented() -> None:
+    assert plain(render_hits(search(GUIDE, "nostalgia")), 50) == (
+        "1.2  Reconnecting with Old Friends\n"
+        "     \u2026This reconnection can give a sense of\n"
+        "     comfort, nostalgia and perhaps couped\n"
+        "     together with the negatives of face-to-face\n"
+        "     interaction, brings\u2026\n"
+    )
+
+
+def test_highlight_marks_exactly_the_matched_words() -> None:
+    out = io.StringIO()
+    console = Console(file=out, width=80, color_system="standard", highlight=False)
+    console.print(render_hits(search(GUIDE, "nostalgia")))
+    styled = out.getvalue()
+    assert styled.count("\x1b[1;4;33m") == 1
+    assert "\x1b[1;4;33mnostalgia\x1b[0m" in styled
+
+
+def test_contents_lines_for_a_pipe_never_wrap() -> None:
+    guide = parse_guide(
+        "title: T\nsections:\n  - title: " + "Long " * 40 + "\n    text: t\n"
+        "    points: [{title: P, text: p}]\n"
+    )
+    lines = plain(contents_lines(guide, tree=True), 10, soft_wrap=True)
+    assert lines.splitlines() == ["1  " + " ".join(["Long"] * 40) + "  1 point", "   1.1  P"]
+
+
+def test_guide_text_is_never_markup() -> None:
+    guide = parse_guide(
+        'title: T\nsections:\n  - title: "[bold]B[/bold]"\n    text: "[/] [red]x :smile:"\n'
+        '    points: [{title: "[link=x]y[/link]", text: "[/]"}]\n'
+    )
+    assert plain(render_point(guide, guide.lookup("1.1")), 40) == (
+        "1.1  [link=x]y[/link]\nfrom section 1: [bold]B[/bold]\n\n[/]\n"
+    )
+    assert "[/] [red]x :smile:" in plain(render_hits(search(guide, "red")), 40)
