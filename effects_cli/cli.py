@@ -150,7 +150,7 @@ def _show_version(value: bool) -> None:
 def main(
     ctx: typer.Context,
     guide: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--guide",
             envvar="EFFECTS_GUIDE",
@@ -170,7 +170,9 @@ def main(
     ] = False,
 ) -> None:
     """Read the guide '10 Dynamic Positive Effects of Social Media' in the terminal."""
-    ctx.obj = _Settings(guide_path=guide)
+    if guide is not None and not guide.strip():
+        raise typer.BadParameter("the path is empty", param_hint="'--guide'")
+    ctx.obj = _Settings(guide_path=Path(guide) if guide is not None else None)
 
 
 JsonFlag = Annotated[

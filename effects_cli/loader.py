@@ -9,6 +9,7 @@ taken as the text its author typed: ``title: 3.10`` is ``"3.10"``, not 3.1.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import TypeVar
 
 import yaml
 
-from effects_cli.errors import GuideError
+from effects_cli.errors import GuideError, quote
 from effects_cli.model import Guide, Point, Section
 
 BUNDLED_NAME = "effects.yaml"
@@ -27,6 +28,7 @@ _TAG = "tag:yaml.org,2002:"
 # Scalars whose source text is a fine piece of prose; null is "missing" and
 # anything else (binary, custom and python tags) is refused.
 _TEXT_TAGS = {_TAG + kind for kind in ("str", "int", "float", "bool", "timestamp")}
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,39}")
 _PLAIN_TAGS = _TEXT_TAGS | {_TAG + "map", _TAG + "seq"}
 _KINDS = {
     yaml.MappingNode: "a mapping",
@@ -222,7 +224,10 @@ class _GuideReader:
 
 
 def _join(path: str, key: str) -> str:
-    return f"{path}.{key}" if path else key
+    """``sections[0]`` + ``title``; a key that is not a plain name is shown quoted."""
+    if _PLAIN_KEY.fullmatch(key):
+        return f"{path}.{key}" if path else key
+    return f"{path}[{quote(key)}]"
 
 
 def _kind(node: yaml.Node) -> str:
