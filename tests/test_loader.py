@@ -174,8 +174,15 @@ BROKEN = [
     ),
     pytest.param(
         "title: T\n1: x\n" + ONE_SECTION,
-        "g.yaml:2:1: 1: unknown key (expected one of: title, sections, subtitle, intro, conclusion)",
+        'g.yaml:2:1: ["1"]: unknown key (expected one of: title, sections, subtitle, intro, conclusion)',
         id="number-key",
+    ),
+    pytest.param(
+        "title: T\n" + "a b" * 40 + ": x\n" + ONE_SECTION,
+        'g.yaml:2:1: ["'
+        + ("a b" * 20)[:59]
+        + '\u2026"]: unknown key (expected one of: title, sections, subtitle, intro, conclusion)',
+        id="long-odd-key",
     ),
     pytest.param(
         "title: T\n[a]: x\n" + ONE_SECTION,
