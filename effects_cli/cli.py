@@ -21,7 +21,7 @@ import typer
 from typer.core import TyperGroup
 
 from effects_cli import __version__
-from effects_cli.errors import EffectsError, GuideError, NoMatch
+from effects_cli.errors import EffectsError, GuideError, NoMatch, quote
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -118,7 +118,7 @@ def _silence_stdout() -> None:
 
 def _complain(message: str) -> None:
     """One line on stderr, prefixed with the program's name."""
-    typer.echo(f"{PROG}: {' '.join(message.split())}", err=True)
+    typer.echo(f"{PROG}: {' '.join(message.strip().splitlines())}", err=True)
 
 
 app = typer.Typer(
@@ -171,7 +171,7 @@ def main(
 ) -> None:
     """Read the guide '10 Dynamic Positive Effects of Social Media' in the terminal."""
     if guide is not None and not guide.strip():
-        raise typer.BadParameter("the path is empty", param_hint="'--guide'")
+        raise typer.BadParameter("the path is empty", param_hint="'--guide' (or EFFECTS_GUIDE)")
     ctx.obj = _Settings(guide_path=Path(guide) if guide is not None else None)
 
 
@@ -201,16 +201,21 @@ def _console() -> "Console":
     return console
 
 
-def _print(
-    renderable: "RenderableType", *, console: "Console | None" = None, **options: Any
-) -> None:
+def _stdout_is_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):  # a replaced or closed stdout
+        return False
+
+
+def _print(renderable: "RenderableType", **options: Any) -> None:
     """Print for people, without the blank space Rich leaves at the ends of lines.
 
     Rich pads wrapped lines and table cells with spaces; in a file or a pipe
     they are noise (and show up in diffs), so each line loses them, escape
     codes that close a style kept in place.
     """
-    console = console or _console()
+    console = _console()
     with console.capture() as capture:
         console.print(renderable, **options)
     _write(_LINE_TAIL.sub(_without_blanks, capture.get()))
@@ -259,11 +264,11 @@ def list_sections(
         return
     from effects_cli.render import contents_lines, render_contents
 
-    console = _console()
-    if console.is_terminal:
-        _print(render_contents(guide, tree=tree), console=console)
+    # The layout follows where the output goes; FORCE_COLOR only adds colour to it.
+    if _stdout_is_terminal():
+        _print(render_contents(guide, tree=tree))
     else:
-        _print(contents_lines(guide, tree=tree), console=console, soft_wrap=True)
+        _print(contents_lines(guide, tree=tree), soft_wrap=True)
 
 
 @app.command()
@@ -283,20 +288,16 @@ def show(
       effects show 4
       effects show 4.2 --json
     """
-    from effects_cli.model import Section
-
     guide = _load(ctx)
     entry = guide.lookup(ref)
     if as_json:
-        from effects_cli.export import point_json, section_json
+        from effects_cli.export import entry_json
 
-        _print_json(
-            section_json(guide, entry) if isinstance(entry, Section) else point_json(guide, entry)
-        )
+        _print_json(entry_json(guide, entry))
         return
-    from effects_cli.render import render_point, render_section
+    from effects_cli.render import render_entry
 
-    _print(render_section(entry) if isinstance(entry, Section) else render_point(guide, entry))
+    _print(render_entry(guide, entry))
 
 
 @app.command()
@@ -319,10 +320,14 @@ def search(
       effects search stigma
       effects search peer support --limit 3
     """
+    from effects_cli.search import query_words
+    from effects_cli.search import search as search_guide
+
     text = " ".join(query)
     if not text.strip():
         raise typer.BadParameter("the query is empty", param_hint="QUERY")
-    from effects_cli.search import search as search_guide
+    if not query_words(text):
+        raise typer.BadParameter(f"{quote(text)} has no words to search for", param_hint="QUERY")
 
     hits = search_guide(_load(ctx), text)[:limit]
     if not hits:

@@ -48,7 +48,9 @@ class NoSuchSection(UnknownReference):
     def __init__(self, number: int, section_count: int) -> None:
         self.number = number
         self.section_count = section_count
-        super().__init__(f"no section {number}: the guide has sections {_span(1, section_count)}")
+        super().__init__(
+            f"no section {_number(number)}: the guide has sections {_span(1, section_count)}"
+        )
 
 
 class NoSuchPoint(UnknownReference):
@@ -60,7 +62,7 @@ class NoSuchPoint(UnknownReference):
         self.point_count = point_count
         first, last = f"{section}.1", f"{section}.{point_count}"
         has = first if point_count == 1 else f"{first} to {last}"
-        super().__init__(f"no sub-point {section}.{number}: section {section} has {has}")
+        super().__init__(f"no sub-point {section}.{_number(number)}: section {section} has {has}")
 
 
 class NoMatch(EffectsError):
@@ -100,6 +102,12 @@ class GuideError(EffectsError):
                 where += f":{column}"
         what = f"{field}: {problem}" if field else problem
         super().__init__(f"{where}: {what}")
+
+
+def _number(number: int) -> str:
+    """A number for a message, shortened when someone typed a thousand digits."""
+    digits = str(number)
+    return digits if len(digits) <= 12 else digits[:11] + "\u2026"
 
 
 def _span(first: int, last: int) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from effects_cli.model import Guide, Point, Section
+from effects_cli.model import Entry, Guide, Point, Section
 
 if TYPE_CHECKING:
     from effects_cli.search import Hit
@@ -35,6 +35,11 @@ def section_json(guide: Guide, section: Section) -> Json:
         "text": section.text,
         "points": [point_json(guide, point) for point in section.points],
     }
+
+
+def entry_json(guide: Guide, entry: Entry) -> Json:
+    """A section or a sub-point, whichever a reference named."""
+    return section_json(guide, entry) if isinstance(entry, Section) else point_json(guide, entry)
 
 
 def contents_json(guide: Guide) -> Json:

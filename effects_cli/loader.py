@@ -28,6 +28,10 @@ _TAG = "tag:yaml.org,2002:"
 # Scalars whose source text is a fine piece of prose; null is "missing" and
 # anything else (binary, custom and python tags) is refused.
 _TEXT_TAGS = {_TAG + kind for kind in ("str", "int", "float", "bool", "timestamp")}
+_NOT_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""Characters a YAML stream may not hold (YAML 1.1, 5.1), found before parsing."""
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Control characters other than tab and line feed: never passed on to a terminal."""
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,39}")
 _PLAIN_TAGS = _TEXT_TAGS | {_TAG + "map", _TAG + "seq"}
 _KINDS = {
@@ -63,6 +67,16 @@ def parse_guide(text: str, source: str = "<guide>") -> Guide:
 
     ``source`` names the text in messages (usually its file path).
     """
+    refused = _NOT_YAML.search(text)
+    if refused:
+        # Found here rather than by the parser: libyaml reports a byte offset, not a place.
+        at = refused.start()
+        raise GuideError(
+            source,
+            f"character U+{ord(refused.group()):04X} is not allowed in YAML",
+            line=text.count("\n", 0, at) + 1,
+            column=at - text.rfind("\n", 0, at),
+        )
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
@@ -71,13 +85,6 @@ def parse_guide(text: str, source: str = "<guide>") -> Guide:
         if mark is None:
             raise GuideError(source, problem or "not valid YAML") from None
         raise GuideError(source, problem, line=mark.line + 1, column=mark.column + 1) from None
-    except yaml.reader.ReaderError as error:
-        line = text.count("\n", 0, error.position) + 1
-        column = error.position - text.rfind("\n", 0, error.position)
-        code = error.character if isinstance(error.character, int) else ord(error.character)
-        raise GuideError(
-            source, f"character U+{code:04X} is not allowed in YAML", line=line, column=column
-        ) from None
     except yaml.YAMLError as error:
         raise GuideError(source, " ".join(f"not valid YAML: {error}".split())) from None
     if root is None:
@@ -119,8 +126,8 @@ class _GuideReader:
             optional=("subtitle", "intro", "conclusion"),
         )
         # Checked in reading order, so the first problem reported is the first in the file.
-        title = self._text(fields["title"], "title")
-        subtitle = self._optional_text(fields, "subtitle")
+        title = self._text(fields["title"], "title", one_line=True)
+        subtitle = self._optional_text(fields, "subtitle", one_line=True)
         intro = self._optional_text(fields, "intro")
         sections = self._list(fields["sections"], "sections", self._section)
         return Guide(
@@ -142,7 +149,7 @@ class _GuideReader:
         )
         return Section(
             number=number,
-            title=self._text(fields["title"], f"{path}.title"),
+            title=self._text(fields["title"], f"{path}.title", one_line=True),
             text=self._text(fields["text"], f"{path}.text"),
             points=tuple(points),
         )
@@ -152,7 +159,7 @@ class _GuideReader:
         return Point(
             section=section,
             number=number,
-            title=self._text(fields["title"], f"{path}.title"),
+            title=self._text(fields["title"], f"{path}.title", one_line=True),
             text=self._text(fields["text"], f"{path}.text"),
         )
 
@@ -170,19 +177,21 @@ class _GuideReader:
             raise self._error(node, path, f"expected a mapping with {expected}, got {_kind(node)}")
         allowed = required + optional
         fields: dict[str, yaml.Node] = {}
+        key_nodes: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, str):
                 raise self._error(key_node, path, f"a key must be text, got {_kind(key_node)}")
             key_path = _join(path, key)
             if key in fields:
-                first = fields[key].start_mark.line + 1
+                first = key_nodes[key].start_mark.line + 1
                 raise self._error(
                     key_node, key_path, f"duplicate key (first given on line {first})"
                 )
             if key not in allowed:
                 raise self._error(key_node, key_path, _unknown_key(key, allowed))
             fields[key] = value_node
+            key_nodes[key] = key_node
         for key in required:
             if key not in fields:
                 raise self._error(node, _join(path, key), "missing")
@@ -200,21 +209,31 @@ class _GuideReader:
             read_item(item, f"{path}[{index}]", index + 1) for index, item in enumerate(node.value)
         ]
 
-    def _text(self, node: yaml.Node, path: str) -> str:
-        """A text field's text, without surrounding blank space; empty text is an error."""
+    def _text(self, node: yaml.Node, path: str, *, one_line: bool = False) -> str:
+        """A text field's text, without surrounding blank space; empty text is an error.
+
+        Control characters (which YAML escapes such as ``"\\e"`` can produce) are
+        made visible as ``\\x1b``, so a guide can never drive the terminal. A
+        ``one_line`` field (a title) has its line breaks and runs of blanks
+        turned into single spaces.
+        """
         if node.tag == _TAG + "null":
             raise self._error(node, path, "missing (the value is empty)")
         if not isinstance(node, yaml.ScalarNode) or node.tag not in _TEXT_TAGS:
             raise self._error(node, path, f"expected text, got {_kind(node)}")
         text = node.value.strip()
+        if one_line:
+            text = " ".join(text.split())
         if not text:
             raise self._error(node, path, "empty")
-        return text
+        return _CONTROL.sub(lambda control: ascii(control.group())[1:-1], text)
 
-    def _optional_text(self, fields: dict[str, yaml.Node], key: str) -> str | None:
+    def _optional_text(
+        self, fields: dict[str, yaml.Node], key: str, *, one_line: bool = False
+    ) -> str | None:
         """A top-level text field that may be left out."""
         node = fields.get(key)
-        return None if node is None else self._text(node, key)
+        return None if node is None else self._text(node, key, one_line=one_line)
 
     def _error(self, node: yaml.Node, field: str, problem: str) -> GuideError:
         mark = node.start_mark

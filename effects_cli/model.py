@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from effects_cli.errors import MalformedReference, NoSuchPoint, NoSuchSection
 
-_REFERENCE = re.compile(r"([0-9]{1,6})(?:\.([0-9]{1,6}))?")
+_REFERENCE = re.compile(r"([0-9]{1,4000})(?:\.([0-9]{1,4000}))?")
+"""Digits, capped below the length Python refuses to turn into an int."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from effects_cli.model import Guide, Point, Section
+from effects_cli.model import Entry, Guide, Point, Section
 
 if TYPE_CHECKING:
     from effects_cli.search import Hit
@@ -53,6 +54,11 @@ def render_point(guide: Guide, point: Point) -> RenderableType:
     )
 
 
+def render_entry(guide: Guide, entry: Entry) -> RenderableType:
+    """A section or a sub-point, whichever a reference named."""
+    return render_section(entry) if isinstance(entry, Section) else render_point(guide, entry)
+
+
 def render_section(section: Section) -> RenderableType:
     """A section in full: heading, opening text, then every sub-point with its text."""
     parts: list[RenderableType] = [heading(section.ref, section.title), Text(), Text(section.text)]
@@ -63,9 +69,7 @@ def render_section(section: Section) -> RenderableType:
 
 def render_guide(guide: Guide) -> RenderableType:
     """The whole guide in order, title to conclusion."""
-    parts: list[RenderableType] = [Text(guide.title, style=GUIDE_TITLE)]
-    if guide.subtitle:
-        parts.append(Text(guide.subtitle, style=SUBTITLE))
+    parts = _header(guide)
     if guide.intro:
         parts += [Text(), Text(guide.intro)]
     for section in guide.sections:
@@ -80,10 +84,15 @@ def render_contents(guide: Guide, *, tree: bool = False) -> RenderableType:
 
     ``tree`` adds each sub-point under its section.
     """
+    return Group(*_header(guide), Text(), _Contents(guide, tree))
+
+
+def _header(guide: Guide) -> list[RenderableType]:
+    """The guide's title, and its subtitle when it has one."""
     header: list[RenderableType] = [Text(guide.title, style=GUIDE_TITLE)]
     if guide.subtitle:
         header.append(Text(guide.subtitle, style=SUBTITLE))
-    return Group(*header, Text(), _Contents(guide, tree))
+    return header
 
 
 class _Contents:
@@ -97,8 +106,8 @@ class _Contents:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         sections = self.guide.sections
-        widest = max(len(s.ref) for s in sections) + max(
-            len(s.title) + len(_count(s)) + 2 * len(_GAP) for s in sections
+        widest = max(cell_len(s.ref) for s in sections) + max(
+            cell_len(s.title) + len(_count(s)) + 2 * len(_GAP) for s in sections
         )
         aligned = widest <= options.max_width
         table = Table.grid(padding=(0, 2))  # fold, never crop: no text is lost when narrow
@@ -127,15 +136,17 @@ def contents_lines(guide: Guide, *, tree: bool = False) -> Text:
     Lines are never wrapped, so ``grep`` and ``cut`` see whole entries; print
     this with ``soft_wrap=True``.
     """
-    ref_width = max(len(section.ref) for section in guide.sections)
-    title_width = max(len(section.title) for section in guide.sections)
+    ref_width = max(cell_len(section.ref) for section in guide.sections)
+    title_width = max(cell_len(section.title) for section in guide.sections)
     lines: list[Text] = []
     for section in guide.sections:
         lines.append(
             Text.assemble(
-                (section.ref.rjust(ref_width), REF),
+                " " * (ref_width - cell_len(section.ref)),
+                (section.ref, REF),
                 _GAP,
-                (section.title.ljust(title_width), TITLE),
+                (section.title, TITLE),
+                " " * (title_width - cell_len(section.title)),
                 _GAP,
                 (_count(section), META),
             )

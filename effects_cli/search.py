@@ -2,7 +2,7 @@
 
 Each section and sub-point is one document with two fields, its title and its
 text. A query word matches a word of the guide case-insensitively, either
-exactly or, for query words of three letters or more, as its prefix
+exactly or, for query words of four letters or more, as its prefix
 (``stigma`` finds ``stigmatize``), a prefix match counting for less. Scores
 are BM25F: titles weigh more than body text, and lengths are normalised so
 that a short sub-point and a longer section compete fairly. Ties keep guide

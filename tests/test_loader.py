@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -64,6 +65,27 @@ def test_literal_block_keeps_paragraphs_and_drops_surrounding_blank_space() -> N
     assert guide.sections[0].points[0].text == "p"
 
 
+def test_control_characters_from_escapes_are_made_visible() -> None:
+    guide = parse_guide(
+        'title: "Evil\\e]0;pwned\\a"\nsections:\n'
+        '  - {title: "S \\e[31mred\\e[0m", text: "\\e[2J tab\\tkept\\x85here", points: [{title: p, text: q}]}\n'
+    )
+    assert guide.title == "Evil\\x1b]0;pwned\\x07"
+    assert guide.sections[0].title == "S \\x1b[31mred\\x1b[0m"
+    assert guide.sections[0].text == "\\x1b[2J tab\tkept\\x85here"
+
+
+def test_titles_are_one_line() -> None:
+    guide = parse_guide(
+        'title: |\n  Two\n  lines\nsubtitle: "a\\n  b"\nsections:\n  - title: >\n      Folded\n\n      twice\n'
+        '    text: |\n      Text keeps\n      its lines\n    points: [{title: "x\\ty", text: p}]\n'
+    )
+    assert (guide.title, guide.subtitle) == ("Two lines", "a b")
+    assert guide.sections[0].title == "Folded twice"
+    assert guide.sections[0].text == "Text keeps\nits lines"
+    assert guide.sections[0].points[0].title == "x y"
+
+
 def test_byte_order_mark_and_crlf_are_accepted(tmp_path: Path) -> None:
     path = tmp_path / "bom.yaml"
     path.write_bytes(b"\xef\xbb\xbf" + ("title: T\n" + ONE_SECTION).replace("\n", "\r\n").encode())
@@ -73,6 +95,16 @@ def test_byte_order_mark_and_crlf_are_accepted(tmp_path: Path) -> None:
 
 
 BROKEN = [
+    pytest.param(
+        "title: \u00e9\u00e9\u00e9\n  b\x07\n",
+        "g.yaml:2:4: character U+0007 is not allowed in YAML",
+        id="control-character-after-non-ascii",
+    ),
+    pytest.param(
+        "title: T\nsections:\n  - title: a\n    text: b\n    points: [{title: c, text: d}]\nsections: x\n",
+        "g.yaml:6:1: sections: duplicate key (first given on line 2)",
+        id="duplicate-key-of-a-block",
+    ),
     pytest.param(
         "title: x\nsections: [\n",
         "g.yaml:3:1: while parsing a flow node, did not find expected node content",
@@ -276,3 +308,76 @@ def test_any_text_is_a_guide_or_a_guide_error(text: str) -> None:
         assert "\n" not in str(error).strip()
     else:
         assert guide.title and guide.sections
+
+
+# --- generated guides ------------------------------------------------------------------------
+
+_WORD = st.text(
+    alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zs", "Zl", "Zp")),
+    min_size=1,
+    max_size=12,
+)
+_TEXT = st.lists(_WORD, min_size=1, max_size=8).map(" ".join)
+_POINT = st.fixed_dictionaries({"title": _TEXT, "text": _TEXT})
+_SECTION = st.fixed_dictionaries(
+    {"title": _TEXT, "text": _TEXT, "points": st.lists(_POINT, min_size=1, max_size=3)}
+)
+_GUIDE = st.fixed_dictionaries(
+    {"title": _TEXT, "sections": st.lists(_SECTION, min_size=1, max_size=3)},
+    optional={"subtitle": _TEXT, "intro": _TEXT, "conclusion": _TEXT},
+)
+
+
+@given(_GUIDE, st.booleans())
+def test_generated_guides_round_trip(document: dict, flow: bool) -> None:
+    text = yaml.safe_dump(document, allow_unicode=True, default_flow_style=flow, sort_keys=False)
+    guide = parse_guide(text, "g.yaml")
+    assert guide.title == document["title"]
+    for key in ("subtitle", "intro", "conclusion"):
+        assert getattr(guide, key) == document.get(key)
+    for number, (section, raw) in enumerate(
+        zip(guide.sections, document["sections"], strict=True), 1
+    ):
+        assert (section.ref, section.title, section.text) == (
+            str(number),
+            raw["title"],
+            raw["text"],
+        )
+        assert [(p.ref, p.title, p.text) for p in section.points] == [
+            (f"{number}.{index}", p["title"], p["text"]) for index, p in enumerate(raw["points"], 1)
+        ]
+
+
+_BREAKAGE = st.sampled_from(
+    [
+        ("drop", ("title",), "title: missing"),
+        ("drop", ("sections", 0, "points"), "sections[0].points: missing"),
+        ("drop", ("sections", 0, "points", 0, "text"), "sections[0].points[0].text: missing"),
+        ("set", ("sections", 0, "title"), "sections[0].title: expected text, got a list"),
+        ("set", ("sections", 0, "points"), "sections[0].points: expected a list, got a mapping"),
+        ("add", ("sections", 0, "notes"), "sections[0].notes: unknown key"),
+        ("empty", ("sections",), "sections: the list is empty"),
+    ]
+)
+
+
+@given(_GUIDE, _BREAKAGE)
+def test_generated_guides_with_one_fault_name_its_field(document: dict, breakage: tuple) -> None:
+    action, path, expected = breakage
+    *parents, last = path
+    target = document
+    for step in parents:
+        target = target[step]
+    if action == "drop":
+        del target[last]
+    elif action == "set":
+        target[last] = ["a", "list"] if last == "title" else {"a": "mapping"}
+    elif action == "add":
+        target[last] = "x"
+    else:
+        target[last] = []
+    text = yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
+    with pytest.raises(GuideError) as raised:
+        parse_guide(text, "g.yaml")
+    assert raised.value.source == "g.yaml" and raised.value.line is not None
+    assert f"{raised.value.field}: {raised.value.problem}".startswith(expected)

@@ -43,6 +43,18 @@ def test_lookup_finds(reference: str, kind: type, ref: str) -> None:
         pytest.param("4.9", NoSuchPoint, "no sub-point 4.9: section 4 has 4.1 to 4.3", id="4.9"),
         pytest.param("4.0", NoSuchPoint, "no sub-point 4.0: section 4 has 4.1 to 4.3", id="4.0"),
         pytest.param(
+            "1234567",
+            NoSuchSection,
+            "no section 1234567: the guide has sections 1 to 10",
+            id="7-digits",
+        ),
+        pytest.param(
+            "9" * 100,
+            NoSuchSection,
+            "no section 99999999999\u2026: the guide has sections 1 to 10",
+            id="100-digits",
+        ),
+        pytest.param(
             "11.1", NoSuchSection, "no section 11: the guide has sections 1 to 10", id="11.1"
         ),
         pytest.param(

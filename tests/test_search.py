@@ -7,7 +7,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from effects_cli.loader import load_guide, parse_guide
-from effects_cli.search import SNIPPET_WIDTH, Index, make_snippet, query_words, search, tokenize
+from effects_cli.search import (
+    MIN_PREFIX,
+    SNIPPET_WIDTH,
+    Index,
+    make_snippet,
+    query_words,
+    search,
+    tokenize,
+)
 
 GUIDE = load_guide()
 INDEX = Index(GUIDE)
@@ -143,9 +151,16 @@ def test_any_query_returns_valid_refs_sorted_by_score(query: str) -> None:
         max_size=4,
     )
 )
-def test_any_guide_word_is_found(words: list[str]) -> None:
+def test_guide_words_are_found_and_every_hit_holds_one(words: list[str]) -> None:
+    """No hit without a match: each holds a query word, or a longer word it begins."""
     hits = INDEX.search(" ".join(words))
     assert hits
-    top = hits[0]
-    found = {token.word for token in tokenize(top.entry.title + " " + top.entry.text)}
-    assert any(any(word == w or w.startswith(word) for w in found) for word in words)
+    for hit in hits:
+        found = {token.word for token in tokenize(hit.entry.title + " " + hit.entry.text)}
+        assert any(
+            query == word or (len(query) >= MIN_PREFIX and word.startswith(query))
+            for query in words
+            for word in found
+        )
+    exact = [hit for hit in hits if set(words) & {t.word for t in tokenize(hit.entry.text)}]
+    assert exact, "an entry holding the very word is among the hits"
