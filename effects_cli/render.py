@@ -46,9 +46,7 @@ def render_point(guide: Guide, point: Point) -> RenderableType:
     section = guide.section_of(point)
     return Group(
         heading(point.ref, point.title),
-        Text.assemble(
-            ("from section ", META), (section.ref, META), (": ", META), (section.title, META)
-        ),
+        Text(f"from section {section.ref}: {section.title}", style=META),
         Text(),
         Text(point.text),
     )

@@ -19,13 +19,22 @@ settings.load_profile("effects")
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED_YAML = REPO / "data" / "effects.yaml"
 
-_ENVIRONMENT = ("COLUMNS", "LINES", "NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "EFFECTS_GUIDE")
+OUTPUT_ENVIRONMENT = (
+    "COLUMNS",
+    "LINES",
+    "NO_COLOR",
+    "FORCE_COLOR",
+    "TTY_COMPATIBLE",
+    "TTY_INTERACTIVE",
+    "EFFECTS_GUIDE",
+)
+"""Variables that change what effects prints; tests set them explicitly or not at all."""
 
 
 @pytest.fixture(autouse=True)
 def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test starts from the same plain environment: 80 columns, no colour settings."""
-    for name in _ENVIRONMENT:
+    for name in OUTPUT_ENVIRONMENT:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("TERM", "xterm-256color")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import BUNDLED_YAML, REPO
+from .conftest import BUNDLED_YAML, OUTPUT_ENVIRONMENT, REPO
 
 GOLDEN = REPO / "tests" / "golden"
 
@@ -50,9 +50,7 @@ def test_wheel_holds_the_guide_and_the_package(wheel: Path) -> None:
 
 
 def _run(args: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    environment = {
-        k: v for k, v in os.environ.items() if k not in {"FORCE_COLOR", "NO_COLOR", "EFFECTS_GUIDE"}
-    }
+    environment = {k: v for k, v in os.environ.items() if k not in OUTPUT_ENVIRONMENT}
     environment.update(COLUMNS="80", **env)
     return subprocess.run(
         args, cwd=cwd, env=environment, capture_output=True, text=True, timeout=60
