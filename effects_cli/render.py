@@ -23,9 +23,13 @@ if TYPE_CHECKING:
     from effects_cli.search import Hit
 
 GUIDE_TITLE = "bold"
+SECTION_TITLE = "bold cyan"
+"""A section's heading is coloured whole, so it stands above its sub-points' headings."""
 SUBTITLE = "italic"
 REF = "bold cyan"
 TITLE = "bold"
+SECTION_TITLE = "bold cyan"
+"""A section's heading is coloured whole, so it stands above its sub-points' headings."""
 META = "dim"
 MATCH = "bold yellow underline"
 RULE = "cyan"
@@ -36,9 +40,9 @@ _GAP = "  "
 Spans = Iterable[tuple[int, int]]
 
 
-def heading(ref: str, title: str, title_spans: Spans = ()) -> Text:
+def heading(ref: str, title: str, title_spans: Spans = (), *, style: str = TITLE) -> Text:
     """``4.2  Title``: a reference and a title, matches highlighted."""
-    return Text.assemble((ref, REF), _GAP, _highlighted(title, title_spans, TITLE))
+    return Text.assemble((ref, REF), _GAP, _highlighted(title, title_spans, style))
 
 
 def render_point(guide: Guide, point: Point) -> RenderableType:
@@ -59,7 +63,11 @@ def render_entry(guide: Guide, entry: Entry) -> RenderableType:
 
 def render_section(section: Section) -> RenderableType:
     """A section in full: heading, opening text, then every sub-point with its text."""
-    parts: list[RenderableType] = [heading(section.ref, section.title), Text(), Text(section.text)]
+    parts: list[RenderableType] = [
+        heading(section.ref, section.title, style=SECTION_TITLE),
+        Text(),
+        Text(section.text),
+    ]
     for point in section.points:
         parts += [Text(), heading(point.ref, point.title), Text(), Text(point.text)]
     return Group(*parts)
