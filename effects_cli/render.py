@@ -23,8 +23,6 @@ if TYPE_CHECKING:
     from effects_cli.search import Hit
 
 GUIDE_TITLE = "bold"
-SECTION_TITLE = "bold cyan"
-"""A section's heading is coloured whole, so it stands above its sub-points' headings."""
 SUBTITLE = "italic"
 REF = "bold cyan"
 TITLE = "bold"
