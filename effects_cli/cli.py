@@ -227,13 +227,35 @@ def _without_blanks(tail: "re.Match[str]") -> str:
 
 
 def _print_json(data: Any) -> None:
-    _write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    """JSON as UTF-8 text; as ``\\u`` escapes (the same data) where stdout cannot take UTF-8."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    try:
+        text.encode(sys.stdout.encoding or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        text = json.dumps(data, ensure_ascii=True, indent=2)
+    _write(text + "\n")
+
+
+_ASCII_PUNCTUATION = str.maketrans(
+    {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "--"}
+    | {"\u2026": "...", "\u2500": "-", "\u00a0": " "}
+)
+"""Typographic characters and their plain stand-ins, for a stdout that cannot encode them."""
 
 
 def _write(text: str) -> None:
-    """Write to stdout; a closed pipe ends the program quietly, as it does for `cat`."""
+    """Write to stdout; a closed pipe ends the program quietly, as it does for `cat`.
+
+    A stdout that cannot encode the text (``PYTHONIOENCODING=ascii``, an old
+    locale) gets plain punctuation and ``\\u`` escapes for the rest: nothing lost.
+    """
     try:
-        sys.stdout.write(text)
+        try:
+            sys.stdout.write(text)
+        except UnicodeEncodeError:
+            encoding = sys.stdout.encoding or "ascii"
+            plain = text.translate(_ASCII_PUNCTUATION).encode(encoding, "backslashreplace")
+            sys.stdout.write(plain.decode(encoding))
         sys.stdout.flush()
     except BrokenPipeError:
         _silence_stdout()

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from typer.testing import CliRunner
 
 from effects_cli import __version__
 from effects_cli.cli import app
@@ -541,3 +542,16 @@ def test_markup_in_guide_text_and_queries_is_shown_as_typed(
     assert f"{ESC}[1;4;33mgardens{ESC}[0m" in found.stdout
     listed = invoke("--guide", str(path), "list", "--tree")
     assert "[red]Red[/] section" in listed.stdout and "1.1  [/]" in listed.stdout
+
+
+def test_an_ascii_only_stdout_gets_plain_punctuation_and_exact_json() -> None:
+    runner = CliRunner(charset="ascii")
+    shown = runner.invoke(app, ["show", "1.2"], prog_name="effects")
+    assert shown.exit_code == 0, shown.output
+    assert "tools such as the 'People You May Know'" in " ".join(shown.stdout.split())
+    as_json = runner.invoke(app, ["show", "1.2", "--json"], prog_name="effects")
+    assert as_json.exit_code == 0
+    assert "\\u2018People You May Know\\u2019" in as_json.stdout
+    assert json.loads(as_json.stdout)["text"] == RAW["sections"][0]["points"][1]["text"]
+    read = runner.invoke(app, ["read"], prog_name="effects").stdout.splitlines()
+    assert read.count("-" * 80) == 11  # a rule before each section and the conclusion
