@@ -117,8 +117,14 @@ def _silence_stdout() -> None:
 
 
 def _complain(message: str) -> None:
-    """One line on stderr, prefixed with the program's name."""
-    typer.echo(f"{PROG}: {' '.join(message.strip().splitlines())}", err=True)
+    """One line on stderr, prefixed with the program's name, control characters made visible.
+
+    Messages quote what people typed and paths they chose; neither may move the
+    cursor, ring the bell or break the line.
+    """
+    line = " ".join(message.strip().splitlines())
+    shown = "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in line)
+    typer.echo(f"{PROG}: {shown}", err=True)
 
 
 app = typer.Typer(
@@ -243,6 +249,31 @@ _ASCII_PUNCTUATION = str.maketrans(
 """Typographic characters and their plain stand-ins, for a stdout that cannot encode them."""
 
 
+def _encodable(text: str, encoding: str) -> str:
+    """``text`` with plain stand-ins for typographic characters and ``\\u`` escapes for
+    whatever else ``encoding`` cannot hold."""
+    text = text.translate(_ASCII_PUNCTUATION)
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        return "".join(ch if _fits(ch, encoding) else _escape(ch) for ch in text)
+    except LookupError:  # an encoding Python does not know: keep to ASCII
+        return "".join(ch if ch.isascii() else _escape(ch) for ch in text)
+    return text
+
+
+def _fits(ch: str, encoding: str) -> bool:
+    try:
+        ch.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _escape(ch: str) -> str:
+    return f"\\u{ord(ch):04x}" if ord(ch) <= 0xFFFF else f"\\U{ord(ch):08x}"
+
+
 def _write(text: str) -> None:
     """Write to stdout; a closed pipe ends the program quietly, as it does for `cat`.
 
@@ -253,9 +284,7 @@ def _write(text: str) -> None:
         try:
             sys.stdout.write(text)
         except UnicodeEncodeError:
-            encoding = sys.stdout.encoding or "ascii"
-            plain = text.translate(_ASCII_PUNCTUATION).encode(encoding, "backslashreplace")
-            sys.stdout.write(plain.decode(encoding))
+            sys.stdout.write(_encodable(text, sys.stdout.encoding or "ascii"))
         sys.stdout.flush()
     except BrokenPipeError:
         _silence_stdout()

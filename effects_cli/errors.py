@@ -45,7 +45,7 @@ class MalformedReference(UnknownReference):
 class NoSuchSection(UnknownReference):
     """A section number outside the guide."""
 
-    def __init__(self, number: int, section_count: int) -> None:
+    def __init__(self, number: int | str, section_count: int) -> None:
         self.number = number
         self.section_count = section_count
         super().__init__(
@@ -56,7 +56,7 @@ class NoSuchSection(UnknownReference):
 class NoSuchPoint(UnknownReference):
     """A sub-point number outside its (existing) section."""
 
-    def __init__(self, section: int, number: int, point_count: int) -> None:
+    def __init__(self, section: int, number: int | str, point_count: int) -> None:
         self.section = section
         self.number = number
         self.point_count = point_count
@@ -104,8 +104,8 @@ class GuideError(EffectsError):
         super().__init__(f"{where}: {what}")
 
 
-def _number(number: int) -> str:
-    """A number for a message, shortened when someone typed a thousand digits."""
+def _number(number: int | str) -> str:
+    """A number (or its digits) for a message, shortened when someone typed a thousand."""
     digits = str(number)
     return digits if len(digits) <= 12 else digits[:11] + "\u2026"
 

@@ -221,12 +221,12 @@ class _GuideReader:
             raise self._error(node, path, "missing (the value is empty)")
         if not isinstance(node, yaml.ScalarNode) or node.tag not in _TEXT_TAGS:
             raise self._error(node, path, f"expected text, got {_kind(node)}")
-        text = node.value.strip()
+        text = _CONTROL.sub(lambda control: ascii(control.group())[1:-1], node.value).strip()
         if one_line:
             text = " ".join(text.split())
         if not text:
             raise self._error(node, path, "empty")
-        return _CONTROL.sub(lambda control: ascii(control.group())[1:-1], text)
+        return text
 
     def _optional_text(
         self, fields: dict[str, yaml.Node], key: str, *, one_line: bool = False

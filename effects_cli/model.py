@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 from effects_cli.errors import MalformedReference, NoSuchPoint, NoSuchSection
 
-_REFERENCE = re.compile(r"([0-9]{1,4000})(?:\.([0-9]{1,4000}))?")
-"""Digits, capped below the length Python refuses to turn into an int."""
+_REFERENCE = re.compile(r"([0-9]+)(?:\.([0-9]+))?")
+_LONGEST_NUMBER = 9
+"""Digits beyond this name no entry of any guide; they are never turned into an int."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,11 +78,14 @@ class Guide:
         match = _REFERENCE.fullmatch(reference.strip())
         if match is None:
             raise MalformedReference(reference, len(self.sections))
-        section = self.section(int(match[1]))
+        section_number = _number(match[1])
+        if isinstance(section_number, str):
+            raise NoSuchSection(section_number, len(self.sections))
+        section = self.section(section_number)
         if match[2] is None:
             return section
-        number = int(match[2])
-        if not 1 <= number <= len(section.points):
+        number = _number(match[2])
+        if isinstance(number, str) or not 1 <= number <= len(section.points):
             raise NoSuchPoint(section.number, number, len(section.points))
         return section.points[number - 1]
 
@@ -95,3 +99,9 @@ class Guide:
         for section in self.sections:
             yield section
             yield from section.points
+
+
+def _number(digits: str) -> int | str:
+    """The number ``digits`` spell, or the digits themselves when too long for any entry."""
+    significant = digits.lstrip("0") or "0"
+    return int(significant) if len(significant) <= _LONGEST_NUMBER else significant

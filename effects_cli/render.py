@@ -110,8 +110,14 @@ class _Contents:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         sections = self.guide.sections
-        widest = max(cell_len(s.ref) for s in sections) + max(
-            cell_len(s.title) + len(_count(s)) + 2 * len(_GAP) for s in sections
+        titles = [cell_len(s.title) for s in sections]
+        if self.tree:  # sub-point headings share the title column
+            titles += [cell_len(heading(p.ref, p.title).plain) for p in self.guide.points()]
+        widest = (
+            max(cell_len(s.ref) for s in sections)
+            + max(titles)
+            + max(len(_count(s)) for s in sections)
+            + 2 * len(_GAP)
         )
         aligned = widest <= options.max_width
         table = Table.grid(padding=(0, 2))  # fold, never crop: no text is lost when narrow

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -13,8 +14,10 @@ from typer.testing import CliRunner, Result
 from effects_cli.cli import app
 
 # The machines that run these are shared and noisy: judge examples, never their speed.
+# HYPOTHESIS_PROFILE=thorough runs fifty times the examples, for a longer fuzz by hand.
 settings.register_profile("effects", deadline=None, print_blob=True)
-settings.load_profile("effects")
+settings.register_profile("thorough", parent=settings.get_profile("effects"), max_examples=5000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "effects"))
 
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED_YAML = REPO / "data" / "effects.yaml"

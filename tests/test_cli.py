@@ -480,12 +480,30 @@ def test_escape_sequences_in_a_guide_never_reach_the_output(
         'title: "Evil\\e]0;pwned\\a"\nsections:\n'
         '  - {title: "S \\e[31mred", text: "\\e[2J\\x9b2J gone?", points: [{title: p, text: q}]}\n'
     )
-    for args in (["list"], ["list", "--json"], ["show", "1"], ["read"], ["search", "red"], ["tip"]):
+    commands = (["list"], ["list", "--json"], ["show", "1"], ["read"], ["search", "gone"], ["tip"])
+    for args in commands:
         for env in ({}, {"FORCE_COLOR": "1"}):
-            output = invoke("--guide", str(path), *args, env=env).stdout
+            result = invoke("--guide", str(path), *args, env=env)
+            assert (result.exit_code, result.stderr) == (0, ""), args
+            output = result.stdout
             assert "\x07" not in output and "\x9b" not in output
             assert "\x1b[31m" not in output and "\x1b[2J" not in output and "\x1b]0" not in output
     assert invoke("--guide", str(path), "list").stdout == "1  S \\x1b[31mred  1 point\n"
+
+
+def test_list_on_a_terminal_has_the_header_and_aligned_columns(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("effects_cli.cli._stdout_is_terminal", lambda: True)
+    lines = invoke("list").stdout.splitlines()
+    assert lines[:3] == [
+        "10 Dynamic Positive Effects of Social Media",
+        "The Dynamic Positive Effects of Social Media on Mental Health: A Comprehensive",
+        "Guide",
+    ]
+    assert lines[4] == " 1  Building and Strengthening Social Connections           3 points"
+    narrow = invoke("list", env={"COLUMNS": "40"}).stdout.splitlines()
+    assert narrow[6:8] == [" 1  Building and Strengthening Social", "    Connections (3)"]
 
 
 def test_wide_characters_keep_the_pipe_list_aligned(

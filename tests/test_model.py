@@ -27,6 +27,7 @@ GUIDE = load_guide()
         pytest.param("10.3", Point, "10.3", id="last-point"),
         pytest.param(" 4.2 ", Point, "4.2", id="surrounding-space"),
         pytest.param("04.02", Point, "4.2", id="leading-zeros"),
+        pytest.param("4." + "0" * 20 + "2", Point, "4.2", id="many-leading-zeros"),
     ],
 )
 def test_lookup_finds(reference: str, kind: type, ref: str) -> None:
@@ -71,7 +72,13 @@ def test_lookup_finds(reference: str, kind: type, ref: str) -> None:
         pytest.param("", MalformedReference, None, id="empty"),
         pytest.param("4 2", MalformedReference, None, id="inner-space"),
         pytest.param("\u0664", MalformedReference, None, id="arabic-indic-digit"),
-        pytest.param("9" * 5000, MalformedReference, None, id="huge"),
+        pytest.param(
+            "9" * 5000,
+            NoSuchSection,
+            "no section 99999999999\u2026: the guide has sections 1 to 10",
+            id="5000-digits",
+        ),
+        pytest.param("4.1" + "0" * 20, NoSuchPoint, None, id="huge-point-number"),
     ],
 )
 def test_lookup_refuses(reference: str, error: type, message: str | None) -> None:

@@ -29,6 +29,17 @@ def test_contents_on_a_wide_terminal_are_aligned_columns() -> None:
     ]
 
 
+def test_contents_stay_aligned_only_when_every_column_fits() -> None:
+    guide = parse_guide(
+        "title: T\nsections:\n"
+        "  - {title: " + "x" * 30 + ", text: t, points: [{title: p, text: q}]}\n"
+        "  - {title: y, text: t, points: [" + ", ".join(["{title: p, text: q}"] * 10) + "]}\n"
+    )
+    needed = 1 + 2 + 30 + 2 + len("10 points")
+    assert plain(render_contents(guide), needed).splitlines()[2] == "1  " + "x" * 30 + "  1 point"
+    assert plain(render_contents(guide), needed - 1).splitlines()[2] == "1  " + "x" * 30 + " (1)"
+
+
 def test_contents_on_a_narrow_terminal_wrap_whole_words() -> None:
     assert plain(render_contents(GUIDE, tree=True), 40).splitlines()[:14] == [
         "10 Dynamic Positive Effects of Social",

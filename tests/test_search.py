@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from effects_cli.loader import load_guide, parse_guide
@@ -130,7 +130,6 @@ def test_query_words_are_distinct_and_case_folded() -> None:
     assert query_words("Peer peer SUPPORT, support!") == ["peer", "support"]
 
 
-@settings(max_examples=200)
 @given(st.text(max_size=2000))
 def test_any_query_returns_valid_refs_sorted_by_score(query: str) -> None:
     hits = INDEX.search(query)
