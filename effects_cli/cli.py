@@ -21,7 +21,7 @@ import typer
 from typer.core import TyperGroup
 
 from effects_cli import __version__
-from effects_cli.errors import EffectsError, GuideError, NoMatch, quote
+from effects_cli.errors import EffectsError, GuideError, NoMatch, quote, visible
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 PROG = "effects"
 _STYLE_CODE = re.compile(r"\x1b\[[0-9;]*m")
-_LINE_TAIL = re.compile(r"(?:[ \t]|\x1b\[[0-9;]*m)+$", re.MULTILINE)
+_LINE_TAIL = re.compile(rf"(?:[ \t]|{_STYLE_CODE.pattern})+$", re.MULTILINE)
 
 
 class ExitCode(IntEnum):
@@ -122,9 +122,7 @@ def _complain(message: str) -> None:
     Messages quote what people typed and paths they chose; neither may move the
     cursor, ring the bell or break the line.
     """
-    line = " ".join(message.strip().splitlines())
-    shown = "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in line)
-    typer.echo(f"{PROG}: {shown}", err=True)
+    typer.echo(f"{PROG}: {visible(' '.join(message.strip().splitlines()))}", err=True)
 
 
 app = typer.Typer(
@@ -253,13 +251,7 @@ def _encodable(text: str, encoding: str) -> str:
     """``text`` with plain stand-ins for typographic characters and ``\\u`` escapes for
     whatever else ``encoding`` cannot hold."""
     text = text.translate(_ASCII_PUNCTUATION)
-    try:
-        text.encode(encoding)
-    except UnicodeEncodeError:
-        return "".join(ch if _fits(ch, encoding) else _escape(ch) for ch in text)
-    except LookupError:  # an encoding Python does not know: keep to ASCII
-        return "".join(ch if ch.isascii() else _escape(ch) for ch in text)
-    return text
+    return "".join(ch if _fits(ch, encoding) else _escape(ch) for ch in text)
 
 
 def _fits(ch: str, encoding: str) -> bool:

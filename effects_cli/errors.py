@@ -18,8 +18,12 @@ def quote(text: str) -> str:
     """
     if len(text) > _QUOTE_LIMIT:
         text = text[: _QUOTE_LIMIT - 1] + "\u2026"
-    shown = "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
-    return '"' + shown.replace('"', '\\"') + '"'
+    return '"' + visible(text).replace('"', '\\"') + '"'
+
+
+def visible(text: str) -> str:
+    """``text`` with each character that does not print shown as its escape, ``\\x1b``."""
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
 
 
 class EffectsError(Exception):

@@ -17,7 +17,7 @@ from typing import TypeVar
 
 import yaml
 
-from effects_cli.errors import GuideError, quote
+from effects_cli.errors import GuideError, quote, visible
 from effects_cli.model import Guide, Point, Section
 
 BUNDLED_NAME = "effects.yaml"
@@ -221,7 +221,7 @@ class _GuideReader:
             raise self._error(node, path, "missing (the value is empty)")
         if not isinstance(node, yaml.ScalarNode) or node.tag not in _TEXT_TAGS:
             raise self._error(node, path, f"expected text, got {_kind(node)}")
-        text = _CONTROL.sub(lambda control: ascii(control.group())[1:-1], node.value).strip()
+        text = _CONTROL.sub(lambda control: visible(control.group()), node.value).strip()
         if one_line:
             text = " ".join(text.split())
         if not text:

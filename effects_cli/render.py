@@ -120,7 +120,8 @@ class _Contents:
             + 2 * len(_GAP)
         )
         aligned = widest <= options.max_width
-        table = Table.grid(padding=(0, 2))  # fold, never crop: no text is lost when narrow
+        # Fold, never crop: no text is lost when narrow.
+        table = Table.grid(padding=(0, len(_GAP)))
         table.add_column(justify="right", min_width=max(len(s.ref) for s in sections))
         table.add_column(overflow="fold")
         if aligned:
@@ -169,7 +170,7 @@ def contents_lines(guide: Guide, *, tree: bool = False) -> Text:
 
 def render_hits(hits: list[Hit]) -> RenderableType:
     """Search results, best first: each hit's reference and title, and its snippet below."""
-    table = Table.grid(padding=(0, 2))
+    table = Table.grid(padding=(0, len(_GAP)))
     table.add_column(overflow="fold")
     table.add_column(overflow="fold")
     for index, hit in enumerate(hits):
