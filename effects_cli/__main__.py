@@ -1,5 +1,5 @@
 """``python -m effects_cli`` runs the same command as ``effects``."""
 
-from effects_cli.cli import app
+from effects_cli.launch import main
 
-app(prog_name="effects")
+main()

@@ -8,7 +8,6 @@ Typer evaluates every annotation string at start-up, which costs time.
 """
 
 import io
-import json
 import os
 import re
 import sys
@@ -92,9 +91,14 @@ class _EffectsGroup(TyperGroup):
 
 
 def _report(error: EffectsError) -> ExitCode:
-    """A guide that cannot be read is exit 3; everything else the logic raises means not found."""
+    """A guide that cannot be read is exit 3, a cache that cannot be cleared 4; everything
+    else the logic raises means not found."""
+    from effects_cli.cache import CacheError
+
     _complain(str(error))
-    return ExitCode.BAD_GUIDE if isinstance(error, GuideError) else ExitCode.NOT_FOUND
+    if isinstance(error, GuideError):
+        return ExitCode.BAD_GUIDE
+    return ExitCode.CANNOT_WRITE if isinstance(error, CacheError) else ExitCode.NOT_FOUND
 
 
 def _report_usage(error: typer.TyperException) -> int:
@@ -142,6 +146,7 @@ class _Settings:
     """What the global options chose, handed to every command through the context."""
 
     guide_path: Path | None
+    use_cache: bool
 
 
 def _show_version(value: bool) -> None:
@@ -163,6 +168,13 @@ def main(
             show_default=False,
         ),
     ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Neither read nor write the cache of parsed guides (see 'effects cache').",
+        ),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option(
@@ -176,7 +188,9 @@ def main(
     """Read the guide '10 Dynamic Positive Effects of Social Media' in the terminal."""
     if guide is not None and not guide.strip():
         raise typer.BadParameter("the path is empty", param_hint="'--guide' (or EFFECTS_GUIDE)")
-    ctx.obj = _Settings(guide_path=Path(guide) if guide is not None else None)
+    ctx.obj = _Settings(
+        guide_path=Path(guide) if guide is not None else None, use_cache=not no_cache
+    )
 
 
 JsonFlag = Annotated[
@@ -185,10 +199,10 @@ JsonFlag = Annotated[
 
 
 def _load(ctx: typer.Context) -> "Guide":
-    from effects_cli.loader import load_guide
+    from effects_cli.guides import open_guide
 
     settings: _Settings = ctx.obj
-    return load_guide(settings.guide_path)
+    return open_guide(settings.guide_path, use_cache=settings.use_cache)
 
 
 READING_WIDTH = 80
@@ -232,6 +246,8 @@ def _without_blanks(tail: "re.Match[str]") -> str:
 
 def _print_json(data: Any) -> None:
     """JSON as UTF-8 text; as ``\\u`` escapes (the same data) where stdout cannot take UTF-8."""
+    import json
+
     text = json.dumps(data, ensure_ascii=False, indent=2)
     try:
         text.encode(sys.stdout.encoding or "utf-8")
@@ -437,3 +453,37 @@ def read(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     from effects_cli.render import render_guide
 
     _print(render_guide(guide))
+
+
+cache_app = typer.Typer(
+    name="cache",
+    help="Where parsed guides are kept between runs, and how to clear them.",
+    no_args_is_help=True,
+)
+app.add_typer(cache_app)
+
+
+@cache_app.command("path")
+def cache_path() -> None:
+    """Print the cache folder (it may not exist yet).
+
+    Examples:
+      effects cache path
+    """
+    from effects_cli.cache import cache_folder
+
+    _write(f"{cache_folder()}\n")
+
+
+@cache_app.command("clear")
+def cache_clear() -> None:
+    """Remove every cache file; the next run parses the guide afresh.
+
+    Examples:
+      effects cache clear
+    """
+    from effects_cli.cache import cache_folder, clear
+
+    removed = clear()
+    noun = "file" if removed == 1 else "files"
+    _write(f"Removed {removed} cache {noun} from {cache_folder()}\n")

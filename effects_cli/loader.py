@@ -1,4 +1,4 @@
-"""Find a guide, read its YAML safely and turn it into the model.
+"""Read a guide's YAML safely and turn it into the model.
 
 The YAML is composed into nodes with the safe loader (the C one when PyYAML
 has it) and checked node by node, so that every problem can name its line,
@@ -11,17 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from importlib import resources
 from pathlib import Path
 from typing import TypeVar
 
 import yaml
 
 from effects_cli.errors import GuideError, quote, visible
+from effects_cli.guides import bundled_guide_path
 from effects_cli.model import Guide, Point, Section
-
-BUNDLED_NAME = "effects.yaml"
-"""The bundled guide's file name, under ``data/`` in the checkout and in the package."""
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TAG = "tag:yaml.org,2002:"
@@ -41,19 +38,6 @@ _KINDS = {
 }
 
 T = TypeVar("T")
-
-
-def bundled_guide_path() -> Path:
-    """Where the bundled guide lives: inside the installed package, else in the checkout.
-
-    A wheel carries ``data/effects.yaml`` as ``effects_cli/data/effects.yaml``
-    (hatchling ``force-include``); an editable install or a plain checkout
-    imports the package from the repository, whose root holds ``data/``.
-    """
-    packaged = resources.files("effects_cli") / "data" / BUNDLED_NAME
-    if packaged.is_file():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parent.parent / "data" / BUNDLED_NAME
 
 
 def load_guide(path: Path | None = None) -> Guide:

@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.rule import Rule
-from rich.table import Table
+from rich.segment import Segment
 from rich.text import Text
 
 from effects_cli.model import Entry, Guide, Point, Section
@@ -73,6 +72,8 @@ def render_section(section: Section) -> RenderableType:
 
 def render_guide(guide: Guide) -> RenderableType:
     """The whole guide in order, title to conclusion."""
+    from rich.rule import Rule
+
     parts = _header(guide)
     if guide.intro:
         parts += [Text(), Text(guide.intro)]
@@ -120,25 +121,53 @@ class _Contents:
             + 2 * len(_GAP)
         )
         aligned = widest <= options.max_width
-        # Fold, never crop: no text is lost when narrow.
-        table = Table.grid(padding=(0, len(_GAP)))
-        table.add_column(justify="right", min_width=max(len(s.ref) for s in sections))
-        table.add_column(overflow="fold")
-        if aligned:
-            table.add_column(overflow="fold")
+        rows: list[tuple[Text | None, Text]] = []
+        title_width = max(titles)
         for section in sections:
             title = Text(section.title, style=TITLE)
             if aligned:
-                table.add_row(
-                    Text(section.ref, style=REF), title, Text(_count(section), style=META)
-                )
+                title.pad_right(title_width - title.cell_len)
+                body = Text.assemble(title, _GAP, (_count(section), META))
             else:
-                count = (f"({len(section.points)})", META)
-                table.add_row(Text(section.ref, style=REF), Text.assemble(title, " ", count))
+                body = Text.assemble(title, " ", (f"({len(section.points)})", META))
+            rows.append((Text(section.ref, style=REF), body))
             if self.tree:
-                for point in section.points:
-                    table.add_row(None, heading(point.ref, point.title))
-        yield table
+                rows += [(None, heading(point.ref, point.title)) for point in section.points]
+        yield _Columns(rows)
+
+
+class _Columns:
+    """Rows of a reference, right-aligned in a column of its own, and a body that wraps
+    beside it (folding a word longer than the line, so no text is ever cut).
+
+    What ``Table.grid`` does for these two columns, without importing the table
+    machinery on every run of the program.
+    """
+
+    def __init__(self, rows: list[tuple[Text | None, Text]], *, refs_right: bool = True) -> None:
+        self.rows = rows
+        self.refs_right = refs_right
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        ref_width = max((ref.cell_len for ref, _ in self.rows if ref is not None), default=0)
+        body_width = max(options.max_width - ref_width - len(_GAP), 1)
+        body_options = options.update(width=body_width, overflow="fold", no_wrap=False)
+        blank = Segment(" " * (ref_width + len(_GAP)))
+        newline = Segment.line()
+        for ref, body in self.rows:
+            lines = console.render_lines(body, body_options, pad=False)
+            for index, line in enumerate(lines):
+                if index == 0 and ref is not None:
+                    padding = Segment(" " * (ref_width - ref.cell_len))
+                    if self.refs_right:
+                        yield padding
+                    yield from ref.render(console)
+                    yield padding if not self.refs_right else Segment("")
+                    yield Segment(_GAP)
+                else:
+                    yield blank
+                yield from line
+                yield newline
 
 
 def contents_lines(guide: Guide, *, tree: bool = False) -> Text:
@@ -170,18 +199,15 @@ def contents_lines(guide: Guide, *, tree: bool = False) -> Text:
 
 def render_hits(hits: list[Hit]) -> RenderableType:
     """Search results, best first: each hit's reference and title, and its snippet below."""
-    table = Table.grid(padding=(0, len(_GAP)))
-    table.add_column(overflow="fold")
-    table.add_column(overflow="fold")
+    rows: list[tuple[Text | None, Text]] = []
     for index, hit in enumerate(hits):
         if index:
-            table.add_row()
-        table.add_row(
-            Text(hit.entry.ref, style=REF),
-            _highlighted(hit.entry.title, hit.title_spans, TITLE),
+            rows.append((None, Text()))
+        rows.append(
+            (Text(hit.entry.ref, style=REF), _highlighted(hit.entry.title, hit.title_spans, TITLE))
         )
-        table.add_row(None, _highlighted(hit.snippet.text, hit.snippet.spans))
-    return table
+        rows.append((None, _highlighted(hit.snippet.text, hit.snippet.spans)))
+    return _Columns(rows, refs_right=False)
 
 
 def _highlighted(text: str, spans: Spans, style: str = "") -> Text:

@@ -35,10 +35,14 @@ OUTPUT_ENVIRONMENT = (
 
 
 @pytest.fixture(autouse=True)
-def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every test starts from the same plain environment: 80 columns, no colour settings."""
+def clean_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Every test starts from the same plain environment: 80 columns, no colour settings,
+    and an empty cache folder of its own (never the user's)."""
     for name in OUTPUT_ENVIRONMENT:
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("TERM", "xterm-256color")
 

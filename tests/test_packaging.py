@@ -42,9 +42,14 @@ def test_wheel_holds_the_guide_and_the_package(wheel: Path) -> None:
         entry_points = next(name for name in names if name.endswith(".dist-info/entry_points.txt"))
         requires = archive.read(metadata).decode()
         scripts = archive.read(entry_points).decode()
-    assert {"effects_cli/__init__.py", "effects_cli/cli.py", "effects_cli/__main__.py"} <= names
+    assert {
+        "effects_cli/__init__.py",
+        "effects_cli/cli.py",
+        "effects_cli/__main__.py",
+        "effects_cli/launch.py",
+    } <= names
     assert not any(name.startswith("tests/") for name in names)
-    assert "effects = effects_cli.cli:app" in scripts
+    assert "effects = effects_cli.launch:main" in scripts
     for dependency in ("Requires-Dist: typer", "Requires-Dist: rich", "Requires-Dist: pyyaml"):
         assert dependency in requires
 
@@ -64,7 +69,7 @@ def test_unpacked_wheel_finds_its_guide_from_another_folder(wheel: Path, tmp_pat
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     where = _run(
-        [sys.executable, "-c", "import effects_cli.loader as l; print(l.bundled_guide_path())"],
+        [sys.executable, "-c", "import effects_cli.guides as g; print(g.bundled_guide_path())"],
         cwd=elsewhere,
         PYTHONPATH=str(site),
     )
