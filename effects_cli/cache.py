@@ -64,11 +64,11 @@ def cache_folder() -> Path:
     return Path(base) / FOLDER_NAME
 
 
-def stamp(path: Path, *code: str) -> tuple[Hashable, ...] | None:
-    """The key of what ``path`` holds now and the ``code`` modules that read it.
+def file_stamp(path: Path) -> tuple[Hashable, ...] | None:
+    """What identifies the present state of the file at ``path``, as part of a cache key.
 
-    None when the path is not a regular file that can be stat'ed (a pipe such
-    as ``/dev/stdin`` cannot be cached) or its real path cannot be found.
+    None when the path is not a regular file that can be stat'ed: a pipe such
+    as ``/dev/stdin`` cannot be cached.
     """
     try:
         real = os.path.realpath(path)
@@ -77,33 +77,29 @@ def stamp(path: Path, *code: str) -> tuple[Hashable, ...] | None:
         return None
     if not stat.S_ISREG(info.st_mode):
         return None
-    return (
-        __version__,
-        real,
-        info.st_size,
-        info.st_mtime_ns,
-        info.st_ctime_ns,
-        info.st_ino,
-        *(_code_stamp(name) for name in code),
-    )
+    return (real, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
 
 
-def _code_stamp(module: str) -> tuple[int, int] | None:
-    """Size and modification time of one of this package's modules.
+def code_stamp(*modules: str) -> tuple[Hashable, ...]:
+    """The package version and the size and modification time of some of its modules.
 
     A change to the code that parses or indexes guides (an upgrade, or an
     edit in a checkout) must not be answered with what older code produced.
     """
-    try:
-        info = os.stat(Path(__file__).with_name(f"{module}.py"))
-    except OSError:
-        return None
-    return (info.st_size, info.st_mtime_ns)
+    stamps: list[Hashable] = [__version__]
+    for module in modules:
+        try:
+            info = os.stat(Path(__file__).with_name(f"{module}.py"))
+        except OSError:
+            stamps.append(None)
+        else:
+            stamps.append((module, info.st_size, info.st_mtime_ns))
+    return tuple(stamps)
 
 
 def _file_for(kind: str, key: tuple[Hashable, ...]) -> Path:
-    """One file per kind and guide path; the full key is checked inside it."""
-    path = str(key[1]).encode("utf-8", "surrogatepass")
+    """One file per kind and guide path (a key's first item); the full key is checked inside."""
+    path = str(key[0]).encode("utf-8", "surrogatepass")
     name = f"{kind}-{zlib.crc32(path):08x}{zlib.adler32(path):08x}{SUFFIX}"
     return cache_folder() / name
 

@@ -11,6 +11,8 @@ import io
 import os
 import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
@@ -20,12 +22,13 @@ import typer
 from typer.core import TyperGroup
 
 from effects_cli import __version__
-from effects_cli.errors import EffectsError, GuideError, NoMatch, quote, visible
+from effects_cli.errors import EffectsError, GuideError, quote, visible
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
     from effects_cli.model import Guide
+    from effects_cli.search import Index, Results
 
 PROG = "effects"
 _STYLE_CODE = re.compile(r"\x1b\[[0-9;]*m")
@@ -359,46 +362,162 @@ def show(
     _print(render_entry(guide, entry))
 
 
+SEARCH_LIMIT = 10
+"""Hits shown unless ``--limit`` asks for more."""
+REGEX_SECONDS = 5
+"""How long a ``--regex`` may run before it is stopped as a runaway pattern."""
+
+
 @app.command()
 def search(
     ctx: typer.Context,
     query: Annotated[
-        list[str], typer.Argument(metavar="QUERY...", help="Words to look for.", show_default=False)
-    ],
-    limit: Annotated[
-        int | None,
-        typer.Option(
-            "--limit", "-n", min=1, metavar="N", help="Show at most N hits (default: all)."
+        list[str] | None,
+        typer.Argument(
+            metavar="QUERY...",
+            help="Words to look for; quote a phrase to match it as written: '\"peer support\"'.",
+            show_default=False,
         ),
     ] = None,
+    regex: Annotated[
+        str | None,
+        typer.Option(
+            "--regex",
+            "-e",
+            metavar="PATTERN",
+            help="Match a regular expression (Python syntax, any case) instead of words.",
+        ),
+    ] = None,
+    section: Annotated[
+        int | None,
+        typer.Option("--section", "-s", metavar="N", help="Search section N and its sub-points."),
+    ] = None,
+    limit: Annotated[
+        int,
+        typer.Option("--limit", "-n", min=1, metavar="N", help="Show at most N hits."),
+    ] = SEARCH_LIMIT,
     as_json: JsonFlag = False,
 ) -> None:
     """Search titles and text; best matches first, with a snippet of each.
 
+    Word forms match (meditate finds meditation), a misspelt word is replaced
+    by the guide's closest word, and a quoted phrase matches as written.
+
     Examples:
       effects search stigma
       effects search peer support --limit 3
+      effects search '"mental health support groups"'
+      effects search --regex 'self-[a-z]+' --section 3
     """
-    from effects_cli.search import query_words
-    from effects_cli.search import search as search_guide
+    text = " ".join(query or ())
+    if regex is not None:
+        if text:
+            raise typer.BadParameter("give words or --regex, not both", param_hint="QUERY")
+        if not regex:
+            raise typer.BadParameter("the pattern is empty", param_hint="'--regex' / '-e'")
+    else:
+        _check_query(text, query)
+    from effects_cli.errors import NoMatch
 
-    text = " ".join(query)
+    if regex is not None:
+        from effects_cli.guides import open_guide
+        from effects_cli.search import BadPattern, regex_search
+
+        settings: _Settings = ctx.obj
+        guide = open_guide(settings.guide_path, use_cache=settings.use_cache)
+        try:
+            with _time_limit(REGEX_SECONDS, f"the pattern ran for over {REGEX_SECONDS} s"):
+                results = regex_search(guide, regex, section=section)
+        except BadPattern as error:
+            raise typer.BadParameter(
+                f"{quote(regex)} is not a valid pattern: {error}", param_hint="'--regex' / '-e'"
+            ) from None
+        searched = regex
+    else:
+        from effects_cli.guides import open_searchable
+        from effects_cli.search import search as search_guide
+
+        settings = ctx.obj
+        guide, index = open_searchable(settings.guide_path, use_cache=settings.use_cache)
+        results = search_guide(guide, text, index=index, section=section)
+        searched = text
+        for typed, used in results.corrections.items():
+            _note(f"No match for {quote(typed)}; showing results for {quote(used)}.")
+    if not results.hits:
+        suggestions = [] if regex is not None else _suggestions(index, results)
+        raise NoMatch(searched, section=section, suggestions=suggestions)
+    if regex is None:
+        for word in results.unknown:
+            _note(f"No match for {quote(word)}; searched for the other words.")
+    hits = results.hits[:limit]
+    if as_json:
+        from effects_cli.export import hits_json
+
+        _print_json(hits_json(searched, hits, results.corrections))
+        return
+    from effects_cli.render import render_hits, render_more
+
+    _print(render_hits(hits))
+    if len(results.hits) > limit and _stdout_is_terminal():
+        _print(render_more(limit, len(results.hits)))
+
+
+def _check_query(text: str, query: list[str] | None) -> None:
+    """A query must hold a word: a usage error names what was typed instead."""
+    from effects_cli.search import query_words
+
+    if query is None:
+        raise typer.BadParameter("give words to search for, or --regex", param_hint="QUERY")
     if not text.strip():
         raise typer.BadParameter("the query is empty", param_hint="QUERY")
     if not query_words(text):
         raise typer.BadParameter(f"{quote(text)} has no words to search for", param_hint="QUERY")
 
-    hits = search_guide(_load(ctx), text)[:limit]
-    if not hits:
-        raise NoMatch(text)
-    if as_json:
-        from effects_cli.export import hits_json
 
-        _print_json(hits_json(text, hits))
+def _suggestions(index: "Index", results: "Results") -> list[str]:
+    """Words to suggest when nothing matched: the corrections tried, else looser ones."""
+    found = list(dict.fromkeys(results.corrections.values()))
+    for word in results.unknown:
+        close = index.closest(word, loose=True)
+        if close is not None and close not in found:
+            found.append(close)
+    return found
+
+
+class _TimeLimit(Exception):
+    pass
+
+
+@contextmanager
+def _time_limit(seconds: float, problem: str) -> Iterator[None]:
+    """Stop the block after ``seconds`` with a usage error (on systems with SIGALRM).
+
+    Regular expressions can backtrack for longer than anyone waits; Python's
+    matcher checks for signals, so an alarm stops it cleanly.
+    """
+    import signal
+
+    if not hasattr(signal, "setitimer"):  # Windows: no alarm clock
+        yield
         return
-    from effects_cli.render import render_hits
 
-    _print(render_hits(hits))
+    def expire(signum: int, frame: object) -> None:
+        raise _TimeLimit
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    except _TimeLimit:
+        raise typer.BadParameter(problem, param_hint="'--regex' / '-e'") from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _note(message: str) -> None:
+    """A line for the reader on stderr that is not an error: the output is still good."""
+    typer.echo(visible(message), err=True)
 
 
 @app.command()

@@ -70,11 +70,19 @@ class NoSuchPoint(UnknownReference):
 
 
 class NoMatch(EffectsError):
-    """A search that found nothing."""
+    """A search that found nothing, perhaps with words the reader may have meant."""
 
-    def __init__(self, query: str) -> None:
+    def __init__(
+        self, query: str, *, section: int | None = None, suggestions: list[str] | None = None
+    ) -> None:
         self.query = query
-        super().__init__(f"no match for {quote(query)}")
+        self.section = section
+        self.suggestions = suggestions or []
+        where = f" in section {section}" if section is not None else ""
+        message = f"no match for {quote(query)}{where}"
+        if self.suggestions:
+            message += "; did you mean " + " or ".join(map(quote, self.suggestions)) + "?"
+        super().__init__(message)
 
 
 class GuideError(EffectsError):

@@ -69,10 +69,14 @@ def guide_json(guide: Guide) -> Json:
     }
 
 
-def hits_json(query: str, hits: list[Hit]) -> Json:
-    """``{"query", "hits": [{"ref", "title", "score", "snippet"}]}``, best first."""
+def hits_json(query: str, hits: list[Hit], corrections: dict[str, str] | None = None) -> Json:
+    """``{"query", "corrections", "hits": [{"ref", "title", "score", "snippet"}]}``, best first.
+
+    ``corrections`` maps each misspelt query word to the guide word searched instead.
+    """
     return {
         "query": query,
+        "corrections": dict(corrections or {}),
         "hits": [
             {
                 "ref": hit.entry.ref,

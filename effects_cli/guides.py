@@ -7,16 +7,23 @@ cheap as importing the command-line libraries alone.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from effects_cli import cache
 from effects_cli.model import Guide, Point, Section
+
+if TYPE_CHECKING:
+    from effects_cli.search import Index
 
 BUNDLED_NAME = "effects.yaml"
 """The bundled guide's file name, under ``data/`` in the checkout and in the package."""
 
 GUIDE_CODE = ("loader", "model", "errors", "guides")
 """The modules whose code decides what a parsed guide holds (part of the cache key)."""
+SEARCH_CODE = ("search",)
+"""The module whose code decides what a search index holds."""
 
 _Record = tuple[str, str | None, str | None, str | None, tuple[tuple[str, str, tuple], ...]]
 
@@ -42,13 +49,42 @@ def open_guide(path: Path | None = None, *, use_cache: bool = True) -> Guide:
     Raises `GuideError` when the file cannot be read or is not a valid guide;
     errors are never cached, so a fixed file is read afresh.
     """
+    return _open(path, use_cache)[0]
+
+
+def open_searchable(path: Path | None = None, *, use_cache: bool = True) -> tuple[Guide, Index]:
+    """The guide, as `open_guide` gives it, and its search index, built or from the cache.
+
+    Both come from the same state of the file: the file is stamped once,
+    before it is read, so an edit meanwhile can only cause a rebuild.
+    """
+    from effects_cli.search import Index
+
+    guide, stamp = _open(path, use_cache)
+    key = stamp + cache.code_stamp(*SEARCH_CODE) if stamp is not None else None
+    if key is not None:
+        record = cache.read("index", key)
+        if record is not None:
+            try:
+                return guide, Index.from_record(record)  # type: ignore[arg-type]
+            except (TypeError, ValueError):
+                pass
+    index = Index.build(guide)
+    if key is not None:
+        cache.write("index", key, index.record())
+    return guide, index
+
+
+def _open(path: Path | None, use_cache: bool) -> tuple[Guide, tuple[Hashable, ...] | None]:
+    """The guide, and the stamp of the file it was read from (None without the cache)."""
     source = path if path is not None else bundled_guide_path()
-    key = cache.stamp(source, *GUIDE_CODE) if use_cache else None
+    stamp = cache.file_stamp(source) if use_cache else None
+    key = stamp + cache.code_stamp(*GUIDE_CODE) if stamp is not None else None
     if key is not None:
         record = cache.read("guide", key)
         if record is not None:
             try:
-                return guide_from_record(record)  # type: ignore[arg-type]
+                return guide_from_record(record), stamp  # type: ignore[arg-type]
             except (TypeError, ValueError, IndexError):
                 pass  # written by other code, or damaged in a way the CRC missed
     from effects_cli.loader import load_guide
@@ -56,7 +92,7 @@ def open_guide(path: Path | None = None, *, use_cache: bool = True) -> Guide:
     guide = load_guide(source)
     if key is not None:
         cache.write("guide", key, guide_record(guide))
-    return guide
+    return guide, stamp
 
 
 def guide_record(guide: Guide) -> _Record:

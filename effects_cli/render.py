@@ -210,6 +210,11 @@ def render_hits(hits: list[Hit]) -> RenderableType:
     return _Columns(rows, refs_right=False)
 
 
+def render_more(shown: int, found: int) -> RenderableType:
+    """A line under search results that says how many more there are, and how to see them."""
+    return Text(f"\n{shown} of {found} hits shown; --limit {found} shows them all.", style=META)
+
+
 def _highlighted(text: str, spans: Spans, style: str = "") -> Text:
     """``text`` in ``style``, with the spans in the match style on top."""
     result = Text(text, style=style)

@@ -1,12 +1,30 @@
-"""Keyword search over a guide: BM25F ranking and snippets around the matches.
+"""Search a guide the way readers type: ranked, forgiving of word forms and typos.
 
 Each section and sub-point is one document with two fields, its title and its
-text. A query word matches a word of the guide case-insensitively, either
-exactly or, for query words of four letters or more, as its prefix
-(``stigma`` finds ``stigmatize``), a prefix match counting for less. Scores
-are BM25F: titles weigh more than body text, and lengths are normalised so
-that a short sub-point and a longer section compete fairly. Ties keep guide
-order. Pure functions over the model: nothing here prints.
+text, scored with BM25F: a word in a title weighs more than one in the text,
+and lengths are normalised so that a short sub-point and a longer section
+compete fairly. Several query words are ORed, not ANDed: an entry holding more
+of them ranks higher, and higher still when they stand close together. Ties
+keep guide order.
+
+Words are compared case- and accent-insensitively (``Café`` is ``cafe``). A
+query word matches, in falling order of weight:
+
+1. the same word (``stigma``);
+2. another form with the same Snowball stem (``meditate`` finds ``meditation``);
+3. a longer stem it begins, or a slightly shorter stem that begins it
+   (``lonely`` finds ``loneliness``, ``stigmatized`` finds ``stigma``).
+
+The exact form counts most because stemmers conflate words readers keep
+apart (``experiment`` and ``experience`` share a stem). Hyphenated words and
+hashtags are indexed whole and by their parts: ``self-help`` is ``self``,
+``help`` and ``selfhelp``; ``#BellLetsTalk`` is ``bell``, ``lets``, ``talk``
+and ``belletstalk``. A quoted phrase (``"peer support"``) matches its words
+adjacent and in order. A query word found nowhere is replaced by the guide's
+closest word (``meditaton`` by ``meditation``), and the result says so.
+
+The index of a guide is plain data (`Index.record`), so that it can be cached
+between runs. Nothing here prints.
 """
 
 from __future__ import annotations
@@ -14,12 +32,14 @@ from __future__ import annotations
 import bisect
 import math
 import re
+import sys
+import unicodedata
+from array import array
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 
 from effects_cli.model import Entry, Guide
-
-_WORD = re.compile(r"\w+")
 
 K1 = 1.2
 """BM25 term-frequency saturation."""
@@ -27,16 +47,174 @@ TITLE_B, TEXT_B = 0.5, 0.75
 """BM25F length normalisation per field."""
 TITLE_WEIGHT, TEXT_WEIGHT = 3.0, 1.0
 """A word in a title counts three times one in the text."""
-PREFIX_WEIGHT = 0.6
-"""A word found only as the start of a longer word counts for less."""
+EXACT_WEIGHT, STEM_WEIGHT, PREFIX_WEIGHT = 1.0, 0.7, 0.5
+"""How much a guide word counts for a query word: same form, same stem, stem prefix."""
 MIN_PREFIX = 4
-"""Query words shorter than this match whole words only."""
+"""Stems shorter than this match whole stems only."""
+REACH_BACK = 3
+"""How many letters longer than a guide stem a query stem may be and still begin with it."""
+PROXIMITY_WEIGHT = 0.5
+"""The boost of an entry whose matched words stand next to each other (less when apart)."""
+PROXIMITY_CANDIDATES = 200
+"""How many of the best entries are checked for proximity; the rest keep their BM25 order."""
 SNIPPET_WIDTH = 140
 """About two lines of an 80-column terminal, after the indent."""
 SNIPPET_LEAD = 40
 """Context kept before the first match of a snippet, when no sentence starts nearer."""
 SENTENCE_REACH = 70
 """How far back a snippet may start, to begin with its sentence."""
+CLOSE_ENOUGH = 0.8
+"""difflib similarity a guide word needs to stand in for a misspelt query word."""
+SUGGEST_ENOUGH = 0.6
+"""difflib similarity a guide word needs to be suggested when nothing matched."""
+
+_TOKEN = re.compile(r"#?\w+(?:[-\u2010\u2011'\u2019]\w+)*")
+"""A word, a hyphenated or apostrophised compound, or a hashtag."""
+_HYPHEN = re.compile(r"[-\u2010\u2011]")
+_APOSTROPHE = re.compile(r"['\u2019]")
+_CAMEL = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
+"""The words of a hashtag: ``#BellLetsTalk`` is Bell, Lets, Talk."""
+_PHRASE = re.compile(r"[\"\u201c\u201d]([^\"\u201c\u201d]*)[\"\u201c\u201d]?")
+"""A quoted phrase; a quote left open runs to the end of the query."""
+
+
+class BadPattern(ValueError):
+    """A ``--regex`` pattern that does not compile."""
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of a text: where it stands, and its folded form.
+
+    ``position`` counts words, for phrases and proximity; a compound's whole
+    form shares its first part's position and is not counted in lengths.
+    """
+
+    start: int
+    end: int
+    word: str
+    position: int
+    whole: bool = False
+
+
+def fold(word: str) -> str:
+    """A word as it is compared: case-folded, accents and apostrophes removed."""
+    word = word.casefold()
+    if not word.isascii():
+        decomposed = unicodedata.normalize("NFKD", word)
+        word = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _APOSTROPHE.sub("", word)
+
+
+def tokenize(text: str) -> list[Token]:
+    """The words of ``text`` in order, each compound followed by its parts."""
+    tokens: list[Token] = []
+    position = 0
+    for match in _TOKEN.finditer(text):
+        parts = _parts(match)
+        if len(parts) > 1:
+            whole = "".join(word for _, _, word in parts)
+            tokens.append(Token(match.start(), match.end(), whole, position, whole=True))
+        for start, end, word in parts:
+            tokens.append(Token(start, end, word, position))
+            position += 1
+    return tokens
+
+
+def _parts(match: re.Match[str]) -> list[tuple[int, int, str]]:
+    """The parts of one token: split at hyphens, and a hashtag at its capitals."""
+    raw, offset = match.group(), match.start()
+    hashtag = raw.startswith("#")
+    if hashtag:
+        raw, offset = raw[1:], offset + 1
+    if raw.isalnum():
+        pieces = [(offset, offset + len(raw), raw)]
+    else:
+        pieces = []
+        at = 0
+        for piece in _HYPHEN.split(raw):
+            pieces.append((offset + at, offset + at + len(piece), piece))
+            at += len(piece) + 1
+    if hashtag:
+        pieces = [
+            (start + camel.start(), start + camel.end(), camel.group())
+            for start, _, piece in pieces
+            for camel in (list(_CAMEL.finditer(piece)) or [_whole_match(piece)])
+        ]
+    return [(start, end, folded) for start, end, piece in pieces if (folded := fold(piece))]
+
+
+def _whole_match(piece: str) -> re.Match[str]:
+    match = re.match(r".+", piece, re.DOTALL)
+    assert match is not None  # a piece is never empty: \w+ between separators
+    return match
+
+
+def _field_words(text: str) -> tuple[list[str], int]:
+    """The folded words of a field (parts and wholes) and its length in parts.
+
+    The index-building twin of `tokenize`, without its positions and objects:
+    a large guide has a million words.
+    """
+    words: list[str] = []
+    length = 0
+    for raw in _TOKEN.findall(text):
+        if raw.isalnum():
+            words.append(raw.casefold() if raw.isascii() else fold(raw))
+            length += 1
+            continue
+        parts = [token.word for token in tokenize(raw) if not token.whole]
+        words += parts
+        length += len(parts)
+        if len(parts) > 1:
+            words.append("".join(parts))
+    return words, length
+
+
+@dataclass(frozen=True)
+class Query:
+    """What a reader asked for: loose words, and phrases to match as written."""
+
+    words: tuple[str, ...]
+    phrases: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        """Every distinct word of the query, loose or in a phrase."""
+        return tuple(dict.fromkeys(self.words + tuple(w for p in self.phrases for w in p)))
+
+
+def parse_query(text: str) -> Query:
+    """Split a query into loose words and quoted phrases.
+
+    A compound (``self-help``, ``#BellLetsTalk``) is one loose word, its
+    whole form; a one-word phrase is a loose word too.
+    """
+    phrases: list[tuple[str, ...]] = []
+    loose: list[str] = []
+
+    def take_phrase(match: re.Match[str]) -> str:
+        words = tuple(token.word for token in tokenize(match.group(1)) if not token.whole)
+        if len(words) > 1:
+            phrases.append(words)
+        else:
+            loose.extend(words)
+        return " "
+
+    rest = _PHRASE.sub(take_phrase, text)
+    compound_end = -1
+    for token in tokenize(rest):
+        if token.whole:
+            compound_end = token.end
+            loose.append(token.word)
+        elif token.start >= compound_end:  # a part of a compound is searched as the whole
+            loose.append(token.word)
+    return Query(tuple(dict.fromkeys(loose)), tuple(dict.fromkeys(phrases)))
+
+
+def query_words(query: str) -> list[str]:
+    """The distinct words of a query (loose and in phrases), in the order typed."""
+    return list(parse_query(query).terms)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,100 +235,451 @@ class Hit:
     title_spans: tuple[tuple[int, int], ...]
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
-    start: int
-    end: int
-    word: str
+@dataclass(frozen=True)
+class Results:
+    """Ranked hits, and the misspelt query words that were searched as other words."""
+
+    hits: list[Hit]
+    corrections: dict[str, str] = field(default_factory=dict)
+    unknown: tuple[str, ...] = ()
+    """Query words that matched nothing and had no close word in the guide."""
 
 
-def tokenize(text: str) -> list[_Token]:
-    """The words of ``text`` with their places; words are compared case-folded."""
-    return [_Token(m.start(), m.end(), m.group().casefold()) for m in _WORD.finditer(text)]
-
-
-def query_words(query: str) -> list[str]:
-    """The distinct words of a query, in the order typed."""
-    return list(dict.fromkeys(token.word for token in tokenize(query)))
+_Stemmer = Callable[[str], str]
 
 
 class Index:
-    """An inverted index of a guide's sections and sub-points."""
+    """An inverted index of a guide's entries, held as plain data for caching."""
 
-    def __init__(self, guide: Guide) -> None:
-        self.entries: list[Entry] = list(guide.entries())
-        self._titles = [tokenize(entry.title) for entry in self.entries]
-        self._texts = [tokenize(entry.text) for entry in self.entries]
-        self._postings: dict[str, list[tuple[int, int, int]]] = {}
-        for doc, (title, text) in enumerate(zip(self._titles, self._texts, strict=True)):
-            title_counts = Counter(token.word for token in title)
-            text_counts = Counter(token.word for token in text)
+    def __init__(self, record: tuple) -> None:  # type: ignore[type-arg]
+        """Take an index from `record` (built by `Index.build`, perhaps read from a cache)."""
+        (
+            self._title_lengths,
+            self._text_lengths,
+            self._postings,
+            self._stems,
+            self._by_stem,
+            self._sorted_stems,
+        ) = record
+        count = max(len(self._title_lengths), 1)
+        self._count = len(self._title_lengths)
+        self._title_average = sum(self._title_lengths) / count or 1.0
+        self._text_average = sum(self._text_lengths) / count or 1.0
+        self._stemmer: _Stemmer | None = None
+
+    @classmethod
+    def build(cls, guide: Guide) -> Index:
+        """Index every section and sub-point of ``guide``, in guide order."""
+        postings: dict[str, list[int]] = {}
+        title_lengths: list[int] = []
+        text_lengths: list[int] = []
+        for doc, entry in enumerate(guide.entries()):
+            title_words, title_length = _field_words(entry.title)
+            text_words, text_length = _field_words(entry.text)
+            title_lengths.append(title_length)
+            text_lengths.append(text_length)
+            title_counts, text_counts = Counter(title_words), Counter(text_words)
             for word in title_counts.keys() | text_counts.keys():
-                self._postings.setdefault(word, []).append(
-                    (doc, title_counts[word], text_counts[word])
-                )
-        self._vocabulary = sorted(self._postings)
-        count = max(len(self.entries), 1)
-        self._title_average = sum(map(len, self._titles)) / count or 1.0
-        self._text_average = sum(map(len, self._texts)) / count or 1.0
+                postings.setdefault(word, []).extend((doc, title_counts[word], text_counts[word]))
+        stem = english_stemmer()
+        stems = {word: stem(word) for word in postings}
+        by_stem: dict[str, list[str]] = {}
+        for word in sorted(stems):
+            by_stem.setdefault(stems[word], []).append(word)
+        record = (
+            array("I", title_lengths).tobytes(),
+            array("I", text_lengths).tobytes(),
+            {word: array("I", numbers).tobytes() for word, numbers in postings.items()},
+            stems,
+            {key: tuple(words) for key, words in by_stem.items()},
+            tuple(sorted(by_stem)),
+        )
+        return cls(_loaded(record))
+
+    def record(self) -> tuple:  # type: ignore[type-arg]
+        """The index as nested tuples, dicts, strings and bytes, for ``marshal``."""
+        return (
+            array("I", self._title_lengths).tobytes(),
+            array("I", self._text_lengths).tobytes(),
+            self._postings,
+            self._stems,
+            self._by_stem,
+            self._sorted_stems,
+        )
+
+    @classmethod
+    def from_record(cls, record: tuple) -> Index:  # type: ignore[type-arg]
+        """An index from a stored `record`; TypeError or ValueError if it is not one."""
+        return cls(_loaded(record))
+
+    @property
+    def vocabulary(self) -> list[str]:
+        """Every word of the guide, folded, in sorted order."""
+        return sorted(self._stems)
+
+    def stem(self, word: str) -> str:
+        """The Snowball stem of a folded word (the guide's own words are stemmed already)."""
+        known = self._stems.get(word)
+        if known is not None:
+            return known
+        if self._stemmer is None:
+            self._stemmer = english_stemmer()
+        return self._stemmer(word)
 
     def expansions(self, query_word: str) -> dict[str, float]:
         """The guide's words a query word matches, each with the weight of the match."""
-        found = {query_word: 1.0} if query_word in self._postings else {}
-        if len(query_word) >= MIN_PREFIX:
-            start = bisect.bisect_left(self._vocabulary, query_word)
-            for word in self._vocabulary[start:]:
-                if not word.startswith(query_word):
-                    break
-                found.setdefault(word, PREFIX_WEIGHT)
+        found = {query_word: EXACT_WEIGHT} if query_word in self._postings else {}
+        stem = self.stem(query_word)
+        for word in self._by_stem.get(stem, ()):
+            found.setdefault(word, STEM_WEIGHT * _likeness(query_word, word))
+        if len(stem) < MIN_PREFIX:
+            return found
+        start = bisect.bisect_left(self._sorted_stems, stem)
+        for longer in self._sorted_stems[start:]:
+            if not longer.startswith(stem):
+                break
+            for word in self._by_stem[longer]:
+                found.setdefault(word, PREFIX_WEIGHT * _likeness(query_word, word))
+        for cut in range(max(MIN_PREFIX + 1, len(stem) - REACH_BACK), len(stem)):
+            for word in self._by_stem.get(stem[:cut], ()):
+                found.setdefault(word, PREFIX_WEIGHT * _likeness(query_word, word))
         return found
 
-    def search(self, query: str) -> list[Hit]:
-        """Every entry matching any word of ``query``, best first, ties in guide order."""
-        scores: dict[int, float] = {}
-        matched: dict[int, set[str]] = {}
-        total = len(self.entries)
-        for query_word in query_words(query):
-            weighted: dict[int, list[float]] = {}
-            for word, weight in self.expansions(query_word).items():
-                for doc, title_count, text_count in self._postings[word]:
-                    counts = weighted.setdefault(doc, [0.0, 0.0])
-                    counts[0] += weight * title_count
-                    counts[1] += weight * text_count
-                    matched.setdefault(doc, set()).add(word)
-            if not weighted:
-                continue
-            idf = math.log(1 + (total - len(weighted) + 0.5) / (len(weighted) + 0.5))
-            for doc, (title_count, text_count) in weighted.items():
-                frequency = TITLE_WEIGHT * title_count / self._norm(
-                    len(self._titles[doc]), self._title_average, TITLE_B
-                ) + TEXT_WEIGHT * text_count / self._norm(
-                    len(self._texts[doc]), self._text_average, TEXT_B
-                )
-                scores[doc] = scores.get(doc, 0.0) + idf * frequency / (K1 + frequency)
-        ranked = sorted(scores, key=lambda doc: (-scores[doc], doc))
-        return [
-            Hit(
-                entry=self.entries[doc],
-                score=scores[doc],
-                snippet=make_snippet(self.entries[doc].text, self._texts[doc], matched[doc]),
-                title_spans=_spans(self._titles[doc], matched[doc]),
-            )
-            for doc in ranked
-        ]
+    def exact_forms(self, query_word: str) -> set[str]:
+        """The guide's words a word of a phrase matches: the same word or stem only."""
+        forms = {query_word} if query_word in self._postings else set()
+        return forms | set(self._by_stem.get(self.stem(query_word), ()))
 
-    @staticmethod
-    def _norm(length: int, average: float, b: float) -> float:
-        return 1 - b + b * length / average
+    def closest(self, word: str, *, loose: bool = False) -> str | None:
+        """The guide's word most like a misspelt one, if any is close enough.
+
+        ``loose`` accepts less alike words: good enough to suggest, not to search with.
+        """
+        import difflib
+
+        cutoff = SUGGEST_ENOUGH if loose else CLOSE_ENOUGH
+        close = difflib.get_close_matches(word, self._stems.keys(), n=1, cutoff=cutoff)
+        return close[0] if close else None
+
+    def postings(self, word: str) -> Iterator[tuple[int, int, int]]:
+        """(entry, count in title, count in text) for each entry holding ``word``."""
+        numbers = array("I")
+        numbers.frombytes(self._postings.get(word, b""))
+        return zip(numbers[0::3], numbers[1::3], numbers[2::3], strict=True)
+
+    def bm25(self, doc: int, title_count: float, text_count: float) -> float:
+        """BM25F of one query term in one entry, before its inverse document frequency."""
+        frequency = TITLE_WEIGHT * title_count / _norm(
+            self._title_lengths[doc], self._title_average, TITLE_B
+        ) + TEXT_WEIGHT * text_count / _norm(self._text_lengths[doc], self._text_average, TEXT_B)
+        return frequency / (K1 + frequency)
+
+    def idf(self, entries: int) -> float:
+        """Inverse document frequency of a term found in ``entries`` of the guide's entries."""
+        return math.log(1 + (self._count - entries + 0.5) / (entries + 0.5))
 
 
-def search(guide: Guide, query: str) -> list[Hit]:
-    """Search ``guide`` for ``query``; see `Index.search`."""
-    return Index(guide).search(query)
+def _likeness(query_word: str, word: str) -> float:
+    """How much of a query word a guide word of the same stem begins with, squared.
+
+    Snowball gives ``celebrity``, ``celebrities`` and ``celebrate`` one stem;
+    ``celebrities`` shares eight letters of ``celebrity`` and ``celebrate`` six.
+    """
+    shared = 0
+    for mine, theirs in zip(query_word, word, strict=False):
+        if mine != theirs:
+            break
+        shared += 1
+    return (shared / len(query_word)) ** 2
+
+
+def _loaded(record: tuple) -> tuple:  # type: ignore[type-arg]
+    """A record with its length arrays unpacked; TypeError or ValueError if malformed."""
+    title_lengths, text_lengths, postings, stems, by_stem, sorted_stems = record
+    titles, texts = array("I"), array("I")
+    titles.frombytes(title_lengths)
+    texts.frombytes(text_lengths)
+    if len(titles) != len(texts) or not all(
+        isinstance(x, dict) for x in (postings, stems, by_stem)
+    ):
+        raise ValueError("not an index record")
+    return (titles, texts, postings, stems, by_stem, tuple(sorted_stems))
+
+
+def _norm(length: int, average: float, b: float) -> float:
+    return 1 - b + b * length / average
+
+
+def english_stemmer() -> _Stemmer:
+    """Snowball's English stemmer, as a function of one (lower-case) word.
+
+    ``import snowballstemmer`` imports all of its thirty-odd languages (about
+    9 ms); the English module alone costs a tenth of that. It is loaded from
+    the package's folder under a private package name, so that the real
+    ``snowballstemmer`` package, if anything imports it, is left untouched.
+    """
+    module = sys.modules.get(_STEMMER_PACKAGE + ".english_stemmer")
+    if module is None:
+        module = _load_english_stemmer()
+    stemmer = module.EnglishStemmer()
+    cache: dict[str, str] = {}
+
+    def stem(word: str) -> str:
+        found = cache.get(word)
+        if found is None:
+            found = cache[word] = stemmer.stemWord(word)
+        return found
+
+    return stem
+
+
+_STEMMER_PACKAGE = "effects_cli._snowball"
+
+
+def _load_english_stemmer():  # type: ignore[no-untyped-def]
+    import importlib
+    import importlib.util
+    import types
+
+    spec = importlib.util.find_spec("snowballstemmer")
+    if spec is None or not spec.submodule_search_locations:  # pragma: no cover - packaging
+        raise ImportError("the snowballstemmer package is not installed")
+    package = types.ModuleType(_STEMMER_PACKAGE)
+    package.__path__ = list(spec.submodule_search_locations)
+    sys.modules[_STEMMER_PACKAGE] = package
+    return importlib.import_module(_STEMMER_PACKAGE + ".english_stemmer")
+
+
+def search(
+    guide: Guide, query: str, *, index: Index | None = None, section: int | None = None
+) -> Results:
+    """Every entry matching ``query``, best first, ties in guide order.
+
+    ``index`` is the guide's `Index` (built here when not given); ``section``
+    keeps the hits to that section and its sub-points.
+    """
+    index = index if index is not None else Index.build(guide)
+    entries = list(guide.entries())
+    allowed = _docs_of(guide, section)
+    parsed = parse_query(query)
+    scores: dict[int, float] = {}
+    matched: dict[int, set[str]] = {}
+    clause_words: list[set[str]] = []
+    clauses: dict[int, int] = {}
+    corrections: dict[str, str] = {}
+    unknown: list[str] = []
+
+    def resolve(word: str, find: Callable[[str], dict[str, float]]) -> dict[str, float]:
+        """What ``find`` gives for ``word``, or for the guide's closest word when nothing."""
+        found = find(word)
+        if not found:
+            close = index.closest(word)
+            if close is None:
+                unknown.append(word)
+            else:
+                corrections[word] = close
+                found = find(close)
+        return found
+
+    def same_forms(word: str) -> dict[str, float]:
+        return dict.fromkeys(index.exact_forms(word), EXACT_WEIGHT)
+
+    for word in parsed.words:
+        expansions = resolve(word, index.expansions)
+        # Forms are alternatives: an entry counts by its best one, not by how many it
+        # uses, or "celebrate, celebrating, celebrations" would outweigh "celebrities"
+        # for "celebrity".
+        weighted: dict[int, list[float]] = {}
+        for guide_word, weight in expansions.items():
+            for doc, title_count, text_count in index.postings(guide_word):
+                counts = [weight * title_count, weight * text_count]
+                best = weighted.get(doc)
+                if best is None or _mass(counts) > _mass(best):
+                    weighted[doc] = counts
+        _add(index, weighted, allowed, scores, clauses)
+        # The very form typed (or its correction) is scored again on its own, with its
+        # own rarity: "celebrities" must beat "celebrate", which shares its stem.
+        exact = corrections.get(word, word)
+        if expansions.get(exact) == EXACT_WEIGHT:
+            only_exact = {doc: [t, x] for doc, t, x in index.postings(exact)}
+            _add(index, only_exact, allowed, scores, clauses, new_clause=False)
+        for doc in (doc for doc in weighted if doc in allowed):
+            matched.setdefault(doc, set()).update(expansions)
+        clause_words.append(set(expansions))
+
+    for phrase in parsed.phrases:
+        forms = [set(resolve(word, same_forms)) for word in phrase]
+        counted = _phrase_counts(index, entries, forms)
+        _add(index, counted, allowed, scores, clauses)
+        for doc in (doc for doc in counted if doc in allowed):
+            matched.setdefault(doc, set()).update(*forms)
+        clause_words.append(forms[0])
+
+    if len(clause_words) > 1:
+        _boost_proximity(entries, scores, clauses, clause_words)
+    ranked = sorted(scores, key=lambda doc: (-scores[doc], doc))
+    hits = [_hit(entries[doc], scores[doc], matched[doc]) for doc in ranked]
+    return Results(hits, corrections, tuple(dict.fromkeys(unknown)))
+
+
+def _mass(counts: list[float]) -> float:
+    """How much a (title, text) pair of weighted counts is worth, titles weighing more."""
+    return TITLE_WEIGHT * counts[0] + TEXT_WEIGHT * counts[1]
+
+
+def _docs_of(guide: Guide, section: int | None) -> range:
+    """The entry numbers a search may return: all, or one section and its sub-points."""
+    if section is None:
+        return range(sum(1 + len(s.points) for s in guide.sections))
+    chosen = guide.section(section)
+    start = sum(1 + len(s.points) for s in guide.sections[: chosen.number - 1])
+    return range(start, start + 1 + len(chosen.points))
+
+
+def _add(
+    index: Index,
+    counts: dict[int, list[float]],
+    allowed: range,
+    scores: dict[int, float],
+    clauses: dict[int, int],
+    *,
+    new_clause: bool = True,
+) -> None:
+    """Add one query clause's BM25F to the scores of the allowed entries that hold it.
+
+    ``clauses`` counts the clauses each entry holds; a second score for the
+    same clause (``new_clause=False``) adds to the score only.
+    """
+    if not counts:
+        return
+    idf = index.idf(len(counts))
+    for doc, (title_count, text_count) in counts.items():
+        if doc in allowed:
+            scores[doc] = scores.get(doc, 0.0) + idf * index.bm25(doc, title_count, text_count)
+            clauses[doc] = clauses.get(doc, 0) + new_clause
+
+
+def _phrase_counts(
+    index: Index, entries: list[Entry], forms: list[set[str]]
+) -> dict[int, list[float]]:
+    """How often the phrase occurs in each entry's title and text (entries with none left out).
+
+    Candidates are the entries holding every word; each is read again to find
+    the words adjacent and in order.
+    """
+    if not all(forms):
+        return {}
+    candidates: set[int] | None = None
+    for word_forms in forms:
+        docs = {doc for form in word_forms for doc, _, _ in index.postings(form)}
+        candidates = docs if candidates is None else candidates & docs
+    counts: dict[int, list[float]] = {}
+    for doc in sorted(candidates or ()):
+        entry = entries[doc]
+        found = [_phrase_count(entry.title, forms), _phrase_count(entry.text, forms)]
+        if any(found):
+            counts[doc] = [float(n) for n in found]
+    return counts
+
+
+def _phrase_count(text: str, forms: list[set[str]]) -> int:
+    """How often words matching ``forms`` stand adjacent and in order in ``text``."""
+    words = [token.word for token in tokenize(text) if not token.whole]
+    span = len(forms)
+    return sum(
+        all(words[at + k] in forms[k] for k in range(span)) for at in range(len(words) - span + 1)
+    )
+
+
+def _boost_proximity(
+    entries: list[Entry],
+    scores: dict[int, float],
+    clauses: dict[int, int],
+    clause_words: list[set[str]],
+) -> None:
+    """Raise the best entries whose matched words stand close together.
+
+    The boost is ``1 + PROXIMITY_WEIGHT * (k - 1) / (span - 1)`` for the
+    smallest window of ``span`` words holding ``k`` of the query's clauses:
+    next to each other, the full weight; far apart, next to nothing.
+    """
+    best = sorted((doc for doc in scores if clauses[doc] > 1), key=lambda d: (-scores[d], d))
+    for doc in best[:PROXIMITY_CANDIDATES]:
+        entry = entries[doc]
+        closeness = max(_closeness(entry.title, clause_words), _closeness(entry.text, clause_words))
+        scores[doc] *= 1 + PROXIMITY_WEIGHT * closeness
+
+
+def _closeness(text: str, clause_words: list[set[str]]) -> float:
+    """``(k - 1) / (span - 1)`` for the tightest window holding the most clauses, or 0."""
+    marks = [
+        (token.position, clause)
+        for token in tokenize(text)
+        for clause, words in enumerate(clause_words)
+        if token.word in words
+    ]
+    present = {clause for _, clause in marks}
+    if len(present) < 2:
+        return 0.0
+    tightest = math.inf
+    seen: Counter[int] = Counter()
+    left = 0
+    for position, clause in marks:
+        seen[clause] += 1
+        while len(seen) == len(present):
+            tightest = min(tightest, position - marks[left][0] + 1)
+            leaving = marks[left][1]
+            seen[leaving] -= 1
+            if not seen[leaving]:
+                del seen[leaving]
+            left += 1
+    return (len(present) - 1) / max(tightest - 1, 1)
+
+
+def _hit(entry: Entry, score: float, words: set[str]) -> Hit:
+    return Hit(
+        entry=entry,
+        score=score,
+        snippet=make_snippet(entry.text, tokenize(entry.text), words),
+        title_spans=_spans(tokenize(entry.title), words),
+    )
+
+
+def regex_search(guide: Guide, pattern: str, *, section: int | None = None) -> Results:
+    """Entries whose title or text matches a regular expression (case-insensitive).
+
+    Ranked by matches, a title match counting three times, ties in guide
+    order; raises `BadPattern` for a pattern that does not compile.
+    """
+    try:
+        compiled = re.compile(pattern, re.IGNORECASE)
+    except (re.error, RecursionError, OverflowError, ValueError) as error:
+        raise BadPattern(str(error)) from None
+    allowed = _docs_of(guide, section)
+    found: list[tuple[float, int, Hit]] = []
+    for doc, entry in enumerate(guide.entries()):
+        if doc not in allowed:
+            continue
+        title_spans = _regex_spans(compiled, entry.title)
+        text_spans = _regex_spans(compiled, entry.text)
+        if not (title_spans or text_spans):
+            continue
+        score = TITLE_WEIGHT * len(title_spans) + TEXT_WEIGHT * len(text_spans)
+        start = _window_start(entry.text, text_spans[0][0]) if text_spans else 0
+        window = _window(entry.text, start)
+        snippet = Snippet(window, _regex_spans(compiled, window))
+        found.append((-score, doc, Hit(entry, score, snippet, title_spans)))
+    found.sort(key=lambda item: item[:2])
+    return Results([hit for _, _, hit in found])
+
+
+def _regex_spans(compiled: re.Pattern[str], text: str) -> tuple[tuple[int, int], ...]:
+    """Where a pattern matches, leaving out empty matches (``x*`` matches everywhere)."""
+    return tuple(match.span() for match in compiled.finditer(text) if match.end() > match.start())
 
 
 def make_snippet(
-    text: str, tokens: list[_Token], words: set[str], width: int = SNIPPET_WIDTH
+    text: str, tokens: list[Token], words: set[str], width: int = SNIPPET_WIDTH
 ) -> Snippet:
     """The window of about ``width`` characters of ``text`` that shows most of ``words``.
 
@@ -164,17 +693,25 @@ def make_snippet(
     else:
         best = max(hits, key=lambda first: _window_value(tokens, hits, first, width))
         start = _window_start(text, tokens[best].start)
+    clipped = _window(text, start, width)
+    return Snippet(clipped, _spans(tokenize(clipped), words))
+
+
+def _window(text: str, start: int, width: int = SNIPPET_WIDTH) -> str:
+    """``text`` from ``start`` for about ``width`` characters, cut at a space, blank space
+    collapsed, with an ellipsis at each end where text was left out."""
     end = start + width
     if end >= len(text):
         end = len(text)
     else:
         cut = text.rfind(" ", start, end)
         end = cut if cut > start else end
-    return _clip(text, start, end, words)
+    body = " ".join(text[start:end].split())
+    return ("\u2026" if start > 0 else "") + body + ("\u2026" if end < len(text) else "")
 
 
 def _window_value(
-    tokens: list[_Token], hits: list[int], first: int, width: int
+    tokens: list[Token], hits: list[int], first: int, width: int
 ) -> tuple[int, int, int]:
     """Rank a window beginning at match ``first``: distinct words, then matches, then earliness."""
     limit = tokens[first].start + width - SNIPPET_LEAD
@@ -194,12 +731,5 @@ def _window_start(text: str, match_start: int) -> int:
     return space + 1 if space != -1 else match_start
 
 
-def _clip(text: str, start: int, end: int, words: set[str]) -> Snippet:
-    """Cut ``text[start:end]``, collapse its blank space and add ellipses where it was cut."""
-    body = " ".join(text[start:end].split())
-    clipped = ("\u2026" if start > 0 else "") + body + ("\u2026" if end < len(text) else "")
-    return Snippet(clipped, _spans(tokenize(clipped), words))
-
-
-def _spans(tokens: list[_Token], words: set[str]) -> tuple[tuple[int, int], ...]:
+def _spans(tokens: list[Token], words: set[str]) -> tuple[tuple[int, int], ...]:
     return tuple((token.start, token.end) for token in tokens if token.word in words)

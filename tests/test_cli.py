@@ -125,7 +125,8 @@ def test_not_found_is_one_line_on_stderr_and_exit_1(
         ),
         pytest.param(
             ["search"],
-            "effects: Missing argument 'QUERY...'. See 'effects search --help'.",
+            "effects: Invalid value for QUERY: give words to search for, or --regex. "
+            "See 'effects search --help'.",
             id="search-no-query",
         ),
         pytest.param(
@@ -273,10 +274,12 @@ def test_search_json(invoke: Invoke) -> None:
     assert scores == sorted(scores, reverse=True) and scores[0] > scores[-1] > 0
 
 
-def test_search_limit(invoke: Invoke) -> None:
-    everything = json.loads(invoke("search", "social", "--json").stdout)["hits"]
+def test_search_shows_ten_hits_unless_limit_says_otherwise(invoke: Invoke) -> None:
+    default = json.loads(invoke("search", "social", "--json").stdout)["hits"]
+    everything = json.loads(invoke("search", "social", "--limit", "100", "--json").stdout)["hits"]
     limited = json.loads(invoke("search", "social", "--limit", "3", "--json").stdout)["hits"]
     assert len(everything) == 40
+    assert default == everything[:10]
     assert limited == everything[:3]
     assert invoke("search", "social", "-n", "2").stdout.count("\n\n") == 1
 

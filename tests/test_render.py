@@ -69,7 +69,7 @@ def test_no_word_is_lost_at_any_width(width: int) -> None:
     point = GUIDE.lookup("1.2")
     contents = plain(render_contents(GUIDE, tree=True), width)
     shown = plain(render_point(GUIDE, point), width)
-    hits = search(GUIDE, "nostalgia friends")
+    hits = search(GUIDE, "nostalgia friends").hits
     listed = plain(render_hits(hits), width)
     for output in (contents, shown, listed):
         assert all(len(line) <= width for line in output.splitlines())
@@ -99,7 +99,7 @@ def test_point_shows_reference_title_section_and_text() -> None:
 
 
 def test_hits_show_reference_title_and_snippet_indented() -> None:
-    assert plain(render_hits(search(GUIDE, "nostalgia")), 50) == (
+    assert plain(render_hits(search(GUIDE, "nostalgia").hits), 50) == (
         "1.2  Reconnecting with Old Friends\n"
         "     \u2026This reconnection can give a sense of\n"
         "     comfort, nostalgia and perhaps couped\n"
@@ -111,7 +111,7 @@ def test_hits_show_reference_title_and_snippet_indented() -> None:
 def test_highlight_marks_exactly_the_matched_words() -> None:
     out = io.StringIO()
     console = Console(file=out, width=80, color_system="standard", highlight=False)
-    console.print(render_hits(search(GUIDE, "nostalgia")))
+    console.print(render_hits(search(GUIDE, "nostalgia").hits))
     styled = out.getvalue()
     assert styled.count("\x1b[1;4;33m") == 1
     assert "\x1b[1;4;33mnostalgia\x1b[0m" in styled
@@ -134,4 +134,4 @@ def test_guide_text_is_never_markup() -> None:
     assert plain(render_point(guide, guide.lookup("1.1")), 40) == (
         "1.1  [link=x]y[/link]\nfrom section 1: [bold]B[/bold]\n\n[/]\n"
     )
-    assert "[/] [red]x :smile:" in plain(render_hits(search(guide, "red")), 40)
+    assert "[/] [red]x :smile:" in plain(render_hits(search(guide, "red").hits), 40)

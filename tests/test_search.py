@@ -8,22 +8,29 @@ from hypothesis import strategies as st
 
 from effects_cli.loader import load_guide, parse_guide
 from effects_cli.search import (
-    MIN_PREFIX,
     SNIPPET_WIDTH,
+    BadPattern,
+    Hit,
     Index,
     make_snippet,
+    parse_query,
     query_words,
+    regex_search,
     search,
     tokenize,
 )
 
 GUIDE = load_guide()
-INDEX = Index(GUIDE)
+INDEX = Index.build(GUIDE)
 ALL_REFS = {entry.ref for entry in GUIDE.entries()}
 
 
-def refs(query: str) -> list[str]:
-    return [hit.entry.ref for hit in INDEX.search(query)]
+def hits(query: str, section: int | None = None) -> list[Hit]:
+    return search(GUIDE, query, index=INDEX, section=section).hits
+
+
+def refs(query: str, section: int | None = None) -> list[str]:
+    return [hit.entry.ref for hit in hits(query, section)]
 
 
 @pytest.mark.parametrize(
@@ -53,7 +60,7 @@ def test_matching_ignores_case() -> None:
     assert refs("STIGMA") == refs("stigma") == refs("Stigma")
 
 
-def test_query_words_match_the_start_of_longer_words() -> None:
+def test_query_words_match_the_start_of_longer_stems() -> None:
     assert refs("nostalg") == ["1.2"]
     assert "4.2" in refs("stigmatiz")
 
@@ -61,15 +68,14 @@ def test_query_words_match_the_start_of_longer_words() -> None:
 def test_short_query_words_match_whole_words_only() -> None:
     # "art" must not find "article", "the" must not find "their".
     assert refs("art") == ["5.1"]
-    hits = INDEX.search("the")
-    for hit in hits:
+    for hit in hits("the"):
         words = {hit.snippet.text[start:end].casefold() for start, end in hit.snippet.spans}
         assert words <= {"the"}
 
 
 def test_no_match_is_an_empty_list() -> None:
-    assert INDEX.search("xylophone") == []
-    assert INDEX.search("!!! [/] ???") == []
+    assert hits("qqqqzzzz") == []
+    assert hits("!!! [/] ???") == []
 
 
 def test_ties_keep_guide_order() -> None:
@@ -79,11 +85,11 @@ def test_ties_keep_guide_order() -> None:
         "      - {title: B, text: same words here}\n"
         "      - {title: C, text: same words here}\n"
     )
-    assert [hit.entry.ref for hit in search(guide, "words")] == ["1", "1.1", "1.2"]
+    assert [hit.entry.ref for hit in search(guide, "words").hits] == ["1", "1.1", "1.2"]
 
 
 def test_snippet_shows_the_match_with_highlight_spans() -> None:
-    hit = INDEX.search("stigmatize")[0]
+    hit = hits("stigmatize")[0]
     assert hit.entry.ref == "4.2"
     assert hit.snippet.text.startswith("\u2026That opinionated channels")
     highlighted = [hit.snippet.text[start:end] for start, end in hit.snippet.spans]
@@ -92,12 +98,12 @@ def test_snippet_shows_the_match_with_highlight_spans() -> None:
 
 
 def test_title_spans_mark_the_matched_title_words() -> None:
-    hit = INDEX.search("stigma")[0]
+    hit = hits("stigma")[0]
     assert [hit.entry.title[start:end] for start, end in hit.title_spans] == ["Stigma"]
 
 
 def test_snippet_of_a_title_only_match_is_the_start_of_the_text() -> None:
-    hit = next(hit for hit in INDEX.search("peers") if hit.entry.ref == "9.1")
+    hit = next(hit for hit in hits("peers") if hit.entry.ref == "9.1")
     assert hit.snippet.spans == ()
     assert hit.snippet.text.startswith("The another important positive effects")
     assert hit.snippet.text.endswith("\u2026")
@@ -132,15 +138,59 @@ def test_query_words_are_distinct_and_case_folded() -> None:
 
 @given(st.text(max_size=2000))
 def test_any_query_returns_valid_refs_sorted_by_score(query: str) -> None:
-    hits = INDEX.search(query)
-    assert {hit.entry.ref for hit in hits} <= ALL_REFS
-    assert len({hit.entry.ref for hit in hits}) == len(hits)
-    scores = [hit.score for hit in hits]
+    found = hits(query)
+    assert {hit.entry.ref for hit in found} <= ALL_REFS
+    assert len({hit.entry.ref for hit in found}) == len(found)
+    scores = [hit.score for hit in found]
     assert scores == sorted(scores, reverse=True)
     assert all(score > 0 for score in scores)
-    for hit in hits:
+    for hit in found:
         for start, end in hit.snippet.spans:
             assert 0 <= start < end <= len(hit.snippet.text)
+
+
+QUERY_PIECES = st.sampled_from(
+    [
+        "[/]",
+        "[red]x",
+        "(",
+        ".*",
+        "\\",
+        '"',
+        "\u201c",
+        "#",
+        "-",
+        "'",
+        "\u200f",
+        "\U0001f600",
+        "stigma",
+    ]
+)
+
+
+@given(
+    st.lists(st.one_of(QUERY_PIECES, st.text(max_size=30)), max_size=8).map(" ".join),
+    st.one_of(st.none(), st.integers(min_value=1, max_value=10)),
+)
+def test_any_query_and_section_gives_hits_in_that_section(query: str, section: int | None) -> None:
+    found = hits(query, section)
+    if section is not None:
+        assert all(hit.entry.ref.split(".")[0] == str(section) for hit in found)
+    scores = [hit.score for hit in found]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_a_query_of_thousands_of_characters() -> None:
+    assert refs("stigma " + "x" * 5000 + " peer" * 500)[0] in {"4", "2.2"}
+
+
+@given(st.text(max_size=200))
+def test_any_regex_compiles_or_is_a_bad_pattern(pattern: str) -> None:
+    try:
+        found = regex_search(GUIDE, pattern).hits
+    except BadPattern:
+        return
+    assert {hit.entry.ref for hit in found} <= ALL_REFS
 
 
 @given(
@@ -150,16 +200,109 @@ def test_any_query_returns_valid_refs_sorted_by_score(query: str) -> None:
         max_size=4,
     )
 )
-def test_guide_words_are_found_and_every_hit_holds_one(words: list[str]) -> None:
-    """No hit without a match: each holds a query word, or a longer word it begins."""
-    hits = INDEX.search(" ".join(words))
-    assert hits
-    for hit in hits:
-        found = {token.word for token in tokenize(hit.entry.title + " " + hit.entry.text)}
-        assert any(
-            query == word or (len(query) >= MIN_PREFIX and word.startswith(query))
-            for query in words
-            for word in found
-        )
-    exact = [hit for hit in hits if set(words) & {t.word for t in tokenize(hit.entry.text)}]
-    assert exact, "an entry holding the very word is among the hits"
+def test_guide_words_are_found_and_an_entry_holding_one_is_a_hit(words: list[str]) -> None:
+    found = hits(" ".join(words))
+    assert found
+    holding = {
+        e.ref
+        for e in GUIDE.entries()
+        if set(words) & {t.word for t in tokenize(e.title + " " + e.text)}
+    }
+    assert holding <= {hit.entry.ref for hit in found}
+
+
+@pytest.mark.parametrize(
+    ("query", "words", "phrases"),
+    [
+        ("peer support", ("peer", "support"), ()),
+        ('"peer support" stigma', ("stigma",), (("peer", "support"),)),
+        ("\u201cpeer support\u201d", (), (("peer", "support"),)),
+        ('"open phrase', (), (("open", "phrase"),)),
+        ('"single"', ("single",), ()),
+        ("self-help", ("selfhelp",), ()),
+        ("#BellLetsTalk", ("bellletstalk",), ()),
+        ("Café CAFÉ people\u2019s", ("cafe", "peoples"), ()),
+    ],
+)
+def test_parse_query(query: str, words: tuple[str, ...], phrases: tuple) -> None:  # type: ignore[type-arg]
+    assert parse_query(query) == (parsed := parse_query(query))
+    assert (parsed.words, parsed.phrases) == (words, phrases)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("self-help", ["selfhelp", "self", "help"]),
+        ("#BellLetsTalk", ["bellletstalk", "bell", "lets", "talk"]),
+        ("face-to-face", ["facetoface", "face", "to", "face"]),
+        ("Café", ["cafe"]),
+        ("people\u2019s", ["peoples"]),
+    ],
+)
+def test_compounds_are_indexed_whole_and_by_parts(text: str, words: list[str]) -> None:
+    assert [token.word for token in tokenize(text)] == words
+
+
+def test_exact_form_beats_a_shared_stem() -> None:
+    # Snowball stems celebrity, celebrities and celebrate alike.
+    assert refs("celebrities")[0] == "4.1"
+    assert refs("celebrity")[0] == "4.1"
+
+
+def test_word_forms_and_typos() -> None:
+    assert "4.2" in refs("stigmatized")[:2]
+    assert refs("lonely") == ["1"]
+    result = search(GUIDE, "meditaton", index=INDEX)
+    assert result.corrections == {"meditaton": "meditation"}
+    assert {hit.entry.ref for hit in result.hits} == {"3.2", "7", "7.2"}
+
+
+def test_a_word_with_nothing_close_is_reported_unknown() -> None:
+    result = search(GUIDE, "stigma qqqqzzzz", index=INDEX)
+    assert result.unknown == ("qqqqzzzz",)
+    assert result.hits[0].entry.ref == "4"
+
+
+def test_a_phrase_matches_adjacent_words_in_order() -> None:
+    assert refs('"mental health support groups"') == ["2.1"]
+    assert refs('"groups support health mental"') == []
+
+
+def test_words_close_together_rank_higher() -> None:
+    guide = parse_guide(
+        "title: T\nsections:\n"
+        "  - title: A\n    text: peer words words words words words words support\n    points:\n"
+        "      - {title: B, text: words words words words words words peer support}\n"
+    )
+    assert [hit.entry.ref for hit in search(guide, "peer support").hits] == ["1.1", "1"]
+
+
+def test_section_keeps_hits_to_that_section() -> None:
+    assert refs("stigma", section=10) == ["10.1", "10.2"]
+    assert refs("stigma", section=1) == []
+
+
+def test_regex_search_ranks_by_matches_and_marks_them() -> None:
+    found = regex_search(GUIDE, r"self-\w+").hits
+    assert [hit.entry.ref for hit in found][:2] == ["3.2", "5"]  # a title match counts thrice
+    assert [found[0].entry.title[a:b] for a, b in found[0].title_spans] == ["Self-Help"]
+    assert [found[0].snippet.text[a:b] for a, b in found[0].snippet.spans] == ["self-help"]
+
+
+def test_a_bad_regex_is_a_bad_pattern() -> None:
+    with pytest.raises(BadPattern, match="missing \\)"):
+        regex_search(GUIDE, "(")
+
+
+def test_the_index_survives_its_record() -> None:
+    again = Index.from_record(INDEX.record())
+    for query in ("stigma", "meditate", '"peer support"', "lonely"):
+        assert search(GUIDE, query, index=again) == search(GUIDE, query, index=INDEX)
+
+
+@pytest.mark.parametrize(
+    "record", [(), (b"", b""), ("a", "b", {}, {}, {}, ()), (b"\0" * 4, b"", {}, {}, {}, ())]
+)
+def test_a_malformed_index_record_is_refused(record: tuple) -> None:  # type: ignore[type-arg]
+    with pytest.raises((TypeError, ValueError)):
+        Index.from_record(record)
