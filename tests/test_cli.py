@@ -503,14 +503,15 @@ def test_list_on_a_terminal_has_the_header_and_aligned_columns(
     invoke: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("effects_cli.cli._stdout_is_terminal", lambda: True)
-    lines = invoke("list").stdout.splitlines()
+    lines = invoke("--color", "never", "--no-pager", "list").stdout.splitlines()
     assert lines[:3] == [
         "10 Dynamic Positive Effects of Social Media",
         "The Dynamic Positive Effects of Social Media on Mental Health: A Comprehensive",
         "Guide",
     ]
     assert lines[4] == " 1  Building and Strengthening Social Connections           3 points"
-    narrow = invoke("list", env={"COLUMNS": "40"}).stdout.splitlines()
+    narrow = invoke("--color", "never", "--no-pager", "list", env={"COLUMNS": "40"})
+    narrow = narrow.stdout.splitlines()
     assert narrow[6:8] == [" 1  Building and Strengthening Social", "    Connections (3)"]
 
 
