@@ -181,15 +181,16 @@ def main(
         ColorChoice,
         typer.Option(
             "--color",
-            help="Colour: auto (on a terminal, unless NO_COLOR or TERM=dumb), always, never.",
+            metavar="WHEN",
+            help="Colour: auto (on a terminal; see NO_COLOR, FORCE_COLOR), always or never.",
         ),
     ] = ColorChoice.auto,
     pager: Annotated[
         bool | None,
         typer.Option(
             "--pager/--no-pager",
-            help="Page the output on a terminal ($EFFECTS_PAGER, $PAGER or less), or never."
-            " Default: page read, and output taller than the terminal.",
+            help="Always page on a terminal, or never. Default: page read, and anything"
+            " taller than the window ($EFFECTS_PAGER, $PAGER or less).",
             show_default=False,
         ),
     ] = None,
