@@ -6,6 +6,8 @@ import datetime
 import itertools
 import json
 import re
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -477,4 +479,33 @@ def test_daily_and_seed_do_not_mix(invoke: Invoke) -> None:
         "",
         "effects: Invalid value for '--seed': cannot be used with --daily."
         " See 'effects tip --help'.\n",
+    )
+
+
+# --- help and the module entry point -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("flag", ["-h", "--help"])
+def test_top_level_help_lists_the_global_options(invoke: Invoke, flag: str) -> None:
+    result = invoke(flag)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert "Usage: effects [OPTIONS] COMMAND [ARGS]..." in result.stdout
+    for option in ("--color", "--pager", "--no-pager", "--version", "--install-completion"):
+        assert option in result.stdout
+    assert re.search(r"^\W*validate +Check a guide file", result.stdout, re.MULTILINE)
+
+
+def test_python_dash_m_reports_errors_like_effects(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "effects_cli", "--color", "purple", "list"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (
+        2,
+        "",
+        "effects: Invalid value for '--color': 'purple' is not one of 'auto', 'always', 'never'."
+        " See 'effects --help'.\n",
     )
