@@ -14,7 +14,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from enum import IntEnum
+from enum import Enum, IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
@@ -25,9 +25,12 @@ from effects_cli import __version__
 from effects_cli.errors import EffectsError, GuideError, quote, visible
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+    from datetime import date
+
     from rich.console import Console, RenderableType
 
-    from effects_cli.model import Guide
+    from effects_cli.model import Guide, Point
     from effects_cli.search import Index, Results
 
 PROG = "effects"
@@ -144,12 +147,23 @@ app = typer.Typer(
 )
 
 
+class ColorChoice(str, Enum):
+    """``--color``: when output for people gets colour (see `effects_cli.terminal.styling`)."""
+
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
 @dataclass(frozen=True)
 class _Settings:
     """What the global options chose, handed to every command through the context."""
 
     guide_path: Path | None
-    use_cache: bool
+    use_cache: bool = True
+    color: ColorChoice = ColorChoice.auto
+    pager: bool | None = None
+    """``--pager`` (True), ``--no-pager`` (False) or neither (None: page when needed)."""
 
 
 def _show_version(value: bool) -> None:
@@ -178,6 +192,23 @@ def main(
             help="Neither read nor write the cache of parsed guides (see 'effects cache').",
         ),
     ] = False,
+    color: Annotated[
+        ColorChoice,
+        typer.Option(
+            "--color",
+            metavar="WHEN",
+            help="Colour: auto (on a terminal; see NO_COLOR, FORCE_COLOR), always or never.",
+        ),
+    ] = ColorChoice.auto,
+    pager: Annotated[
+        bool | None,
+        typer.Option(
+            "--pager/--no-pager",
+            help="Always page on a terminal, or never. Default: page read, and anything"
+            " taller than the window ($EFFECTS_PAGER, $PAGER or less).",
+            show_default=False,
+        ),
+    ] = None,
     version: Annotated[
         bool,
         typer.Option(
@@ -192,8 +223,48 @@ def main(
     if guide is not None and not guide.strip():
         raise typer.BadParameter("the path is empty", param_hint="'--guide' (or EFFECTS_GUIDE)")
     ctx.obj = _Settings(
-        guide_path=Path(guide) if guide is not None else None, use_cache=not no_cache
+        guide_path=Path(guide) if guide is not None else None,
+        use_cache=not no_cache,
+        color=color,
+        pager=pager,
     )
+
+
+def _complete_reference(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Completion of a reference: ``effects show 4.<TAB>`` offers 4.1 to 4.3, with titles."""
+    from effects_cli.complete import reference_choices
+
+    return _completions(ctx, lambda guide: reference_choices(guide, incomplete))
+
+
+def _complete_section(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Completion of a section number (``--section``), with titles."""
+    from effects_cli.complete import section_choices
+
+    return _completions(ctx, lambda guide: section_choices(guide, incomplete))
+
+
+def _completions(
+    ctx: typer.Context, choose: "Callable[[Guide], list[tuple[str, str]]]"
+) -> list[tuple[str, str]]:
+    """Choices from the guide the command line names (``--guide``, EFFECTS_GUIDE or the
+    bundled one), titles escaped for Typer, which reads them as Rich markup.
+
+    A guide that cannot be read completes to nothing: completion runs on every
+    TAB, and must never print a traceback or an error into the command line.
+    """
+    from effects_cli.guides import open_guide
+
+    path = ctx.find_root().params.get("guide")
+    if path is not None and not str(path).strip():
+        return []
+    try:
+        from rich.markup import escape
+
+        guide = open_guide(Path(path) if path is not None else None)
+        return [(value, escape(title)) for value, title in choose(guide)]
+    except Exception:  # anything at all: a broken guide completes to nothing
+        return []
 
 
 JsonFlag = Annotated[
@@ -216,7 +287,7 @@ def _console() -> "Console":
     """A console built now, so that COLUMNS, NO_COLOR and test capture all apply."""
     from rich.console import Console
 
-    console = Console(highlight=False, emoji=False, markup=False)
+    console = Console(highlight=False, emoji=False, markup=False, **_colour_options())
     if "COLUMNS" not in os.environ and console.width > READING_WIDTH:
         console.width = READING_WIDTH
     return console
@@ -229,8 +300,9 @@ def _stdout_is_terminal() -> bool:
         return False
 
 
-def _print(renderable: "RenderableType", **options: Any) -> None:
-    """Print for people, without the blank space Rich leaves at the ends of lines.
+def _print(renderable: "RenderableType", *, page: bool = False, **options: Any) -> None:
+    """Print for people, without the blank space Rich leaves at the ends of lines;
+    through the pager when ``page`` says so or the text is taller than the terminal.
 
     Rich pads wrapped lines and table cells with spaces; in a file or a pipe
     they are noise (and show up in diffs), so each line loses them, escape
@@ -239,7 +311,7 @@ def _print(renderable: "RenderableType", **options: Any) -> None:
     console = _console()
     with console.capture() as capture:
         console.print(renderable, **options)
-    _write(_LINE_TAIL.sub(_without_blanks, capture.get()))
+    _emit(_LINE_TAIL.sub(_without_blanks, capture.get()), page=page)
 
 
 def _without_blanks(tail: "re.Match[str]") -> str:
@@ -256,7 +328,7 @@ def _print_json(data: Any) -> None:
         text.encode(sys.stdout.encoding or "utf-8")
     except (UnicodeEncodeError, LookupError):
         text = json.dumps(data, ensure_ascii=True, indent=2)
-    _write(text + "\n")
+    _emit(text + "\n")
 
 
 _ASCII_PUNCTUATION = str.maketrans(
@@ -302,6 +374,77 @@ def _write(text: str) -> None:
         raise typer.Exit(ExitCode.CLOSED_PIPE) from None
 
 
+def _current_settings() -> _Settings:
+    """The global options of the command being run (their defaults outside of one).
+
+    Found through Click's context stack, so that the output helpers need no
+    context argument threaded through every command.
+    """
+    from typer._click.globals import get_current_context  # typer vendors click
+
+    ctx = get_current_context(silent=True)
+    settings = ctx.find_object(_Settings) if ctx is not None else None
+    return settings if settings is not None else _Settings(guide_path=None)
+
+
+def _colour_options() -> dict[str, Any]:
+    """Rich console options for what ``--color`` and the environment chose."""
+    from effects_cli.terminal import Styling, styling
+
+    chosen = styling(_current_settings().color.value, os.environ, _stdout_is_terminal())
+    if chosen is Styling.NONE:
+        return {"color_system": None, "force_terminal": False, "no_color": True}
+    # Every style is one of the eight standard colours: "standard" is exact, and
+    # unlike "auto" does not defer to Rich's own reading of TERM and FORCE_COLOR.
+    return {
+        "color_system": "standard",
+        "force_terminal": True,
+        "no_color": chosen is Styling.MONO,
+    }
+
+
+def _emit(text: str, *, page: bool = False) -> None:
+    """Write ``text`` to stdout, through the pager when it should be paged.
+
+    Only a terminal gets a pager: with ``--pager``, for ``read`` (``page``), or
+    when the text is taller than the window. A pager that cannot be started
+    costs one line on stderr; the text is printed instead.
+    """
+    settings = _current_settings()
+    wanted = settings.pager is not False and (page or settings.pager or _too_tall(text))
+    if not wanted or not _stdout_is_terminal():
+        _write(text)
+        return
+    from effects_cli.terminal import PagerError, pager_command
+    from effects_cli.terminal import page as run_pager
+
+    try:
+        command = pager_command(os.environ)
+        if command is None:
+            _write(text)
+            return
+        run_pager(_encoded(text), command, os.environ)
+    except PagerError as error:
+        _complain(f"{error}; printing instead")
+        _write(text)
+
+
+def _too_tall(text: str) -> bool:
+    """More lines than the terminal shows at once, with a line left for the prompt."""
+    import shutil
+
+    return text.count("\n") >= shutil.get_terminal_size().lines
+
+
+def _encoded(text: str) -> bytes:
+    """``text`` as bytes for a pager on this terminal: stdout's encoding, as `_write` does."""
+    encoding = sys.stdout.encoding or "utf-8"
+    try:
+        return text.encode(encoding)
+    except UnicodeEncodeError:
+        return _encodable(text, encoding).encode(encoding, errors="backslashreplace")
+
+
 @app.command("list")
 def list_sections(
     ctx: typer.Context,
@@ -339,7 +482,10 @@ def show(
     ref: Annotated[
         str,
         typer.Argument(
-            metavar="REF", help="A section (4) or a sub-point (4.2).", show_default=False
+            metavar="REF",
+            help="A section (4) or a sub-point (4.2).",
+            show_default=False,
+            autocompletion=_complete_reference,
         ),
     ],
     as_json: JsonFlag = False,
@@ -390,7 +536,13 @@ def search(
     ] = None,
     section: Annotated[
         int | None,
-        typer.Option("--section", "-s", metavar="N", help="Search section N and its sub-points."),
+        typer.Option(
+            "--section",
+            "-s",
+            metavar="N",
+            help="Search section N and its sub-points.",
+            autocompletion=_complete_section,
+        ),
     ] = None,
     limit: Annotated[
         int,
@@ -529,8 +681,18 @@ def tip(
     ] = None,
     section: Annotated[
         int | None,
-        typer.Option("--section", "-s", metavar="N", help="Pick from section N only."),
+        typer.Option(
+            "--section",
+            "-s",
+            metavar="N",
+            help="Pick from section N only.",
+            autocompletion=_complete_section,
+        ),
     ] = None,
+    daily: Annotated[
+        bool,
+        typer.Option("--daily", help="The tip of the day: the same all day, another tomorrow."),
+    ] = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Show one sub-point picked at random.
@@ -539,12 +701,15 @@ def tip(
       effects tip
       effects tip --section 4
       effects tip --seed 7
+      effects --no-pager tip --daily
     """
     import random
 
+    if daily and seed is not None:
+        raise typer.BadParameter("cannot be used with --daily", param_hint="'--seed'")
     guide = _load(ctx)
     pool = guide.section(section).points if section is not None else tuple(guide.points())
-    point = random.Random(seed).choice(pool)
+    point = _daily_tip(pool) if daily else random.Random(seed).choice(pool)
     if as_json:
         from effects_cli.export import point_json
 
@@ -571,12 +736,66 @@ def read(ctx: typer.Context, as_json: JsonFlag = False) -> None:
         return
     from effects_cli.render import render_guide
 
-    _print(render_guide(guide))
+    _print(render_guide(guide), page=True)
+
+
+def _daily_tip(pool: "Sequence[Point]") -> "Point":
+    """The pick of the day, by the local date."""
+    from effects_cli.daily import daily_pick
+
+    return daily_pick(pool, _today().toordinal())
+
+
+def _today() -> "date":
+    """The local date (a seam for tests)."""
+    from datetime import date
+
+    return date.today()
+
+
+@app.command()
+def validate(
+    file: Annotated[
+        Path,
+        typer.Argument(metavar="FILE", help="The guide file to check.", show_default=False),
+    ],
+) -> None:
+    """Check a guide file in the guide format, listing every problem found.
+
+    A good guide gets a one-line summary; a broken one gets a line for each
+    problem, with its line and column and the field it is in, and exit code 3.
+
+    Examples:
+      effects validate my-guide.yaml
+      effects validate data/effects.yaml
+    """
+    from effects_cli.errors import GuideProblems
+    from effects_cli.loader import check_guide
+
+    try:
+        guide = check_guide(file)
+    except GuideProblems as error:
+        for problem in error.problems:
+            _complain(str(problem))
+        count = len(error.problems)
+        problems = "1 problem" if count == 1 else f"{count} problems"
+        raise GuideError(str(file), f"not a valid guide: {problems}") from None
+    sections = len(guide.sections)
+    points = sum(len(section.points) for section in guide.sections)
+    _write(
+        f"{visible(str(file))}: a valid guide: {_counted(sections, 'section')},"
+        f" {_counted(points, 'sub-point')}\n"
+    )
+
+
+def _counted(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 cache_app = typer.Typer(
     name="cache",
     help="Where parsed guides are kept between runs, and how to clear them.",
+    epilog="Examples:\n  effects cache path\n  effects cache clear",
     no_args_is_help=True,
 )
 app.add_typer(cache_app)

@@ -116,6 +116,17 @@ class GuideError(EffectsError):
         super().__init__(f"{where}: {what}")
 
 
+class GuideProblems(GuideError):
+    """A guide with several problems, in reading order; it reads as the first of them."""
+
+    def __init__(self, problems: list[GuideError]) -> None:
+        first = problems[0]
+        self.problems = tuple(problems)
+        super().__init__(
+            first.source, first.problem, line=first.line, column=first.column, field=first.field
+        )
+
+
 def _number(number: int | str) -> str:
     """A number (or its digits) for a message, shortened when someone typed a thousand."""
     digits = str(number)

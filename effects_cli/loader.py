@@ -10,13 +10,14 @@ taken as the text its author typed: ``title: 3.10`` is ``"3.10"``, not 3.1.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
 import yaml
 
-from effects_cli.errors import GuideError, quote, visible
+from effects_cli.errors import GuideError, GuideProblems, quote, visible
 from effects_cli.guides import bundled_guide_path
 from effects_cli.model import Guide, Point, Section
 
@@ -46,10 +47,23 @@ def load_guide(path: Path | None = None) -> Guide:
     return parse_guide(_read_text(source), str(source))
 
 
-def parse_guide(text: str, source: str = "<guide>") -> Guide:
+def check_guide(path: Path) -> Guide:
+    """Read and check the guide at ``path``, reporting every problem found, not just the first.
+
+    Raises `GuideProblems` (a `GuideError`) listing them all when the guide is
+    readable YAML but breaks the format in places, or `GuideError` when the file
+    cannot be read or parsed at all.
+    """
+    return parse_guide(_read_text(path), str(path), every_problem=True)
+
+
+def parse_guide(text: str, source: str = "<guide>", *, every_problem: bool = False) -> Guide:
     """Turn the YAML text of a guide into a `Guide`, or raise `GuideError`.
 
-    ``source`` names the text in messages (usually its file path).
+    ``source`` names the text in messages (usually its file path). With
+    ``every_problem``, checking goes on after a problem wherever the rest can
+    still be read, and `GuideProblems` lists them all in reading order; its
+    first problem is the one raised without.
     """
     refused = _NOT_YAML.search(text)
     if refused:
@@ -73,7 +87,12 @@ def parse_guide(text: str, source: str = "<guide>") -> Guide:
         raise GuideError(source, " ".join(f"not valid YAML: {error}".split())) from None
     if root is None:
         raise GuideError(source, "the guide is empty: it needs at least a title and sections")
-    return _GuideReader(source).guide(root)
+    reader = _GuideReader(source, every_problem=every_problem)
+    guide = reader.read(root)
+    if reader.problems:
+        raise GuideProblems(reader.problems)
+    assert guide is not None  # read() gives None only after a problem
+    return guide
 
 
 def _read_text(path: Path) -> str:
@@ -96,11 +115,47 @@ def _read_text(path: Path) -> str:
         ) from None
 
 
-class _GuideReader:
-    """Checks a composed YAML node tree against the guide format, field by field."""
+class _Abandon(Exception):
+    """An entry that cannot be read further; its problems have been noted already."""
 
-    def __init__(self, source: str) -> None:
+
+class _GuideReader:
+    """Checks a composed YAML node tree against the guide format, field by field.
+
+    By default the first problem is raised. With ``every_problem`` each problem is
+    noted in `problems` and reading goes on with the next key, the next list item
+    or the next top-level field, whichever the problem leaves readable.
+    """
+
+    def __init__(self, source: str, *, every_problem: bool = False) -> None:
         self.source = source
+        self.every_problem = every_problem
+        self.problems: list[GuideError] = []
+
+    def read(self, root: yaml.Node) -> Guide | None:
+        """The guide, or None when ``every_problem`` is on and problems were noted."""
+        with self._going_on():
+            return self.guide(root)
+        return None
+
+    def _note(self, error: GuideError) -> None:
+        """A problem: raised at once, or noted when looking for every problem."""
+        if not self.every_problem:
+            raise error
+        self.problems.append(error)
+
+    @contextmanager
+    def _going_on(self) -> Iterator[None]:
+        """Reading the next thing, noting (rather than raising) its problem when collecting."""
+        if not self.every_problem:
+            yield
+            return
+        try:
+            yield
+        except GuideError as error:
+            self.problems.append(error)
+        except _Abandon:
+            pass
 
     def guide(self, root: yaml.Node) -> Guide:
         fields = self._mapping(
@@ -110,42 +165,65 @@ class _GuideReader:
             optional=("subtitle", "intro", "conclusion"),
         )
         # Checked in reading order, so the first problem reported is the first in the file.
-        title = self._text(fields["title"], "title", one_line=True)
+        title = self._field(fields, "title", lambda node: self._text(node, "title", one_line=True))
         subtitle = self._optional_text(fields, "subtitle", one_line=True)
         intro = self._optional_text(fields, "intro")
-        sections = self._list(fields["sections"], "sections", self._section)
+        sections = self._field(
+            fields, "sections", lambda node: self._list(node, "sections", self._section)
+        )
+        conclusion = self._optional_text(fields, "conclusion")
+        if title is None or sections is None:
+            raise _Abandon
         return Guide(
             title=title,
             subtitle=subtitle,
             intro=intro,
             sections=tuple(sections),
-            conclusion=self._optional_text(fields, "conclusion"),
+            conclusion=conclusion,
         )
 
     def _section(self, node: yaml.Node, path: str, number: int) -> Section:
         fields = self._mapping(node, path, required=("title", "text", "points"))
-        points = self._list(
-            fields["points"],
-            f"{path}.points",
-            lambda point, point_path, point_number: self._point(
-                point, point_path, number, point_number
+        title = self._field(
+            fields, "title", lambda title: self._text(title, f"{path}.title", one_line=True)
+        )
+        text = self._field(fields, "text", lambda text: self._text(text, f"{path}.text"))
+        points = self._field(
+            fields,
+            "points",
+            lambda points: self._list(
+                points,
+                f"{path}.points",
+                lambda point, point_path, point_number: self._point(
+                    point, point_path, number, point_number
+                ),
             ),
         )
-        return Section(
-            number=number,
-            title=self._text(fields["title"], f"{path}.title", one_line=True),
-            text=self._text(fields["text"], f"{path}.text"),
-            points=tuple(points),
-        )
+        if title is None or text is None or points is None:
+            raise _Abandon
+        return Section(number=number, title=title, text=text, points=tuple(points))
 
     def _point(self, node: yaml.Node, path: str, section: int, number: int) -> Point:
         fields = self._mapping(node, path, required=("title", "text"))
-        return Point(
-            section=section,
-            number=number,
-            title=self._text(fields["title"], f"{path}.title", one_line=True),
-            text=self._text(fields["text"], f"{path}.text"),
+        title = self._field(
+            fields, "title", lambda title: self._text(title, f"{path}.title", one_line=True)
         )
+        text = self._field(fields, "text", lambda text: self._text(text, f"{path}.text"))
+        if title is None or text is None:
+            raise _Abandon
+        return Point(section=section, number=number, title=title, text=text)
+
+    def _field(
+        self, fields: dict[str, yaml.Node], key: str, read: Callable[[yaml.Node], T]
+    ) -> T | None:
+        """``read`` applied to a field's value; None when it is absent or (when collecting
+        every problem) has a problem."""
+        node = fields.get(key)
+        if node is None:
+            return None
+        with self._going_on():
+            return read(node)
+        return None
 
     def _mapping(
         self,
@@ -155,7 +233,11 @@ class _GuideReader:
         required: tuple[str, ...],
         optional: tuple[str, ...] = (),
     ) -> dict[str, yaml.Node]:
-        """The values of a mapping by key, refusing duplicate, unknown and missing keys."""
+        """The values of a mapping by key, refusing duplicate, unknown and missing keys.
+
+        When collecting every problem, each of them is noted and the mapping's
+        readable fields are returned; the caller gives up on what is missing.
+        """
         if not isinstance(node, yaml.MappingNode) or node.tag != _TAG + "map":
             expected = " and ".join(required) if len(required) < 3 else ", ".join(required)
             raise self._error(node, path, f"expected a mapping with {expected}, got {_kind(node)}")
@@ -165,20 +247,24 @@ class _GuideReader:
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, str):
-                raise self._error(key_node, path, f"a key must be text, got {_kind(key_node)}")
+                self._note(
+                    self._error(key_node, path, f"a key must be text, got {_kind(key_node)}")
+                )
+                continue
             key_path = _join(path, key)
             if key in fields:
                 first = key_nodes[key].start_mark.line + 1
-                raise self._error(
-                    key_node, key_path, f"duplicate key (first given on line {first})"
+                self._note(
+                    self._error(key_node, key_path, f"duplicate key (first given on line {first})")
                 )
-            if key not in allowed:
-                raise self._error(key_node, key_path, _unknown_key(key, allowed))
-            fields[key] = value_node
-            key_nodes[key] = key_node
+            elif key not in allowed:
+                self._note(self._error(key_node, key_path, _unknown_key(key, allowed)))
+            else:
+                fields[key] = value_node
+                key_nodes[key] = key_node
         for key in required:
             if key not in fields:
-                raise self._error(node, _join(path, key), "missing")
+                self._note(self._error(node, _join(path, key), "missing"))
         return fields
 
     def _list(
@@ -189,9 +275,11 @@ class _GuideReader:
             raise self._error(node, path, f"expected a list, got {_kind(node)}")
         if not node.value:
             raise self._error(node, path, "the list is empty: it needs at least one entry")
-        return [
-            read_item(item, f"{path}[{index}]", index + 1) for index, item in enumerate(node.value)
-        ]
+        items = []
+        for index, item in enumerate(node.value):
+            with self._going_on():
+                items.append(read_item(item, f"{path}[{index}]", index + 1))
+        return items
 
     def _text(self, node: yaml.Node, path: str, *, one_line: bool = False) -> str:
         """A text field's text, without surrounding blank space; empty text is an error.
@@ -216,8 +304,7 @@ class _GuideReader:
         self, fields: dict[str, yaml.Node], key: str, *, one_line: bool = False
     ) -> str | None:
         """A top-level text field that may be left out."""
-        node = fields.get(key)
-        return None if node is None else self._text(node, key, one_line=one_line)
+        return self._field(fields, key, lambda node: self._text(node, key, one_line=one_line))
 
     def _error(self, node: yaml.Node, field: str, problem: str) -> GuideError:
         mark = node.start_mark

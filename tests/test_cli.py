@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from typer.main import get_command
 from typer.testing import CliRunner
 
 from effects_cli import __version__
@@ -206,23 +207,30 @@ def test_version(invoke: Invoke) -> None:
     assert (result.exit_code, result.stdout, result.stderr) == (0, f"effects {__version__}\n", "")
 
 
+def _command_paths(group: object, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every command under ``group``, as the words that name it, sub-commands included."""
+    paths = []
+    for name, command in getattr(group, "commands", {}).items():
+        paths.append((*path, name))
+        paths += _command_paths(command, (*path, name))
+    return paths
+
+
 def test_every_command_has_help_with_a_summary_and_an_example(invoke: Invoke) -> None:
-    commands = app.registered_commands
-    assert {command.name or command.callback.__name__ for command in commands} == {
-        "list",
-        "show",
-        "search",
-        "tip",
-        "read",
-    }
-    for command in commands:
-        name = command.name or command.callback.__name__
+    paths = _command_paths(get_command(app))
+    assert {"list", "show", "search", "tip", "read", "validate"} <= {path[0] for path in paths}
+    for path in paths:
+        name = " ".join(path)
         for flag in ("--help", "-h"):
-            result = invoke(name, flag)
-            assert result.exit_code == 0, (name, result.stderr)
-            assert f"Usage: effects {name}" in result.stdout
-            assert "Examples:" in result.stdout
-            assert re.search(rf"^ +effects {name}\b", result.stdout, re.MULTILINE)
+            result = invoke(*path, flag)
+            assert (result.exit_code, result.stderr) == (0, ""), name
+            usage, summary = result.stdout.strip().splitlines()[:3:2]
+            assert usage.strip().startswith(f"Usage: effects {name}"), name
+            assert summary.strip().endswith("."), name  # a one-line summary under the usage
+            assert "Examples:" in result.stdout, name
+            assert re.search(rf"^ +effects( --[a-z-]+)* {name}\b", result.stdout, re.MULTILINE), (
+                name
+            )
 
 
 def test_tip_with_a_seed_is_reproducible_and_renders_like_show(invoke: Invoke) -> None:
@@ -498,14 +506,15 @@ def test_list_on_a_terminal_has_the_header_and_aligned_columns(
     invoke: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("effects_cli.cli._stdout_is_terminal", lambda: True)
-    lines = invoke("list").stdout.splitlines()
+    lines = invoke("--color", "never", "--no-pager", "list").stdout.splitlines()
     assert lines[:3] == [
         "10 Dynamic Positive Effects of Social Media",
         "The Dynamic Positive Effects of Social Media on Mental Health: A Comprehensive",
         "Guide",
     ]
     assert lines[4] == " 1  Building and Strengthening Social Connections           3 points"
-    narrow = invoke("list", env={"COLUMNS": "40"}).stdout.splitlines()
+    narrow = invoke("--color", "never", "--no-pager", "list", env={"COLUMNS": "40"})
+    narrow = narrow.stdout.splitlines()
     assert narrow[6:8] == [" 1  Building and Strengthening Social", "    Connections (3)"]
 
 

@@ -10,7 +10,7 @@ from .conftest import REPO
 
 def test_ruff_check_passes() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "ruff", "check", "effects_cli", "tests"],
+        [sys.executable, "-m", "ruff", "check", "effects_cli", "tests", "scripts"],
         cwd=REPO,
         capture_output=True,
         text=True,
@@ -20,7 +20,7 @@ def test_ruff_check_passes() -> None:
 
 def test_ruff_format_is_applied() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "ruff", "format", "--check", "effects_cli", "tests"],
+        [sys.executable, "-m", "ruff", "format", "--check", "effects_cli", "tests", "scripts"],
         cwd=REPO,
         capture_output=True,
         text=True,

@@ -11,7 +11,7 @@ import yaml
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from effects_cli.errors import GuideError
+from effects_cli.errors import GuideError, GuideProblems
 from effects_cli.loader import load_guide, parse_guide
 
 from .conftest import SMALL_GUIDE
@@ -415,3 +415,47 @@ def test_any_text_round_trips_by_the_documented_rules(title: str, text: str) -> 
     )
     for shown in (guide.title, guide.sections[0].text):
         assert not any(unicodedata.category(ch) == "Cc" and ch not in "\t\n" for ch in shown)
+
+
+# --- every problem at once (effects validate) ---------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "message"), BROKEN)
+def test_every_problem_starts_with_the_first_problem(text: str, message: str) -> None:
+    with pytest.raises(GuideError) as raised:
+        parse_guide(text, "g.yaml", every_problem=True)
+    assert str(raised.value) == message
+    problems = getattr(raised.value, "problems", (raised.value,))
+    assert str(problems[0]) == message
+
+
+def test_every_problem_goes_on_past_each_entry() -> None:
+    text = (
+        "title: T\ntitel: U\nsections:\n"
+        "  - {title: a, text: '', points: [{title: b}, {text: c}, {title: d, text: e}]}\n"
+        "  - {title: f, text: g, points: []}\n"
+        "conclusion: [x]\n"
+    )
+    with pytest.raises(GuideProblems) as raised:
+        parse_guide(text, "g.yaml", every_problem=True)
+    assert [str(problem) for problem in raised.value.problems] == [
+        "g.yaml:2:1: titel: unknown key (did you mean 'title'? expected one of: title, sections, subtitle, intro, conclusion)",
+        "g.yaml:4:22: sections[0].text: empty",
+        "g.yaml:4:35: sections[0].points[0].text: missing",
+        "g.yaml:4:47: sections[0].points[1].title: missing",
+        "g.yaml:5:33: sections[1].points: the list is empty: it needs at least one entry",
+        "g.yaml:6:13: conclusion: expected text, got a list",
+    ]
+    assert str(raised.value) == str(raised.value.problems[0])
+
+
+@given(st.text(max_size=300))
+def test_any_text_has_the_same_first_problem_either_way(text: str) -> None:
+    try:
+        strict = parse_guide(text, "fuzz.yaml")
+    except GuideError as error:
+        with pytest.raises(GuideError) as raised:
+            parse_guide(text, "fuzz.yaml", every_problem=True)
+        assert str(raised.value) == str(error)
+    else:
+        assert parse_guide(text, "fuzz.yaml", every_problem=True) == strict

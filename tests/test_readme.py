@@ -50,7 +50,10 @@ def test_readme_has_examples_of_every_command() -> None:
 
 
 @pytest.mark.parametrize(("command", "shown"), _examples(), ids=[c for c, _ in _examples()])
-def test_readme_example_prints_what_it_shows(invoke: Invoke, command: str, shown: str) -> None:
+def test_readme_example_prints_what_it_shows(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch, command: str, shown: str
+) -> None:
+    monkeypatch.chdir(REPO)  # paths in the examples are relative to the repository
     program, _, head = command.partition(" | head -n ")
     words = shlex.split(program)
     assert words[0] == "effects"

@@ -1,0 +1,116 @@
+"""Terminal manners: whether to colour, and whether and how to page.
+
+The decisions are pure functions of the user's choice, the environment and
+whether stdout is a terminal, so that they can be tested table by table. `page`
+runs the chosen pager; it is the one piece of I/O here and raises `PagerError`
+rather than printing, so that the CLI decides what to tell the user.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+
+DEFAULT_PAGER = ("less", "-FRX")
+"""Quit if the text fits one screen, pass colours through, leave the text on screen."""
+
+
+class Styling(enum.Enum):
+    """How much of the styling reaches the output."""
+
+    NONE = "none"
+    """Plain text, no escape codes at all."""
+    MONO = "mono"
+    """Bold, italic and underline, but no colours (``NO_COLOR``)."""
+    COLOUR = "colour"
+    """Everything."""
+
+
+def styling(choice: str, environ: Mapping[str, str], is_terminal: bool) -> Styling:
+    """What ``--color auto|always|never`` comes to, first rule that applies winning.
+
+    1. ``always`` colours and ``never`` leaves plain text, whatever else is set
+       (a command-line option beats the environment).
+    2. ``auto`` with ``NO_COLOR`` set (not empty): no colours; bold and underline
+       stay where there would otherwise be styling.
+    3. ``auto`` with ``FORCE_COLOR`` set (not empty): colour, even in a pipe or on a
+       dumb terminal.
+    4. ``auto`` with ``TERM=dumb``: plain text.
+    5. ``auto``: colour on a terminal, plain text elsewhere.
+    """
+    if choice == "always":
+        return Styling.COLOUR
+    if choice == "never":
+        return Styling.NONE
+    forced = environ.get("FORCE_COLOR", "") != ""
+    dumb = environ.get("TERM", "").strip().lower() == "dumb"
+    styled = forced or (is_terminal and not dumb)
+    if not styled:
+        return Styling.NONE
+    return Styling.MONO if environ.get("NO_COLOR", "") != "" else Styling.COLOUR
+
+
+class PagerError(Exception):
+    """A pager that cannot be started; the text has not been shown."""
+
+    def __init__(self, command: str, reason: str) -> None:
+        self.command = command
+        self.reason = reason
+        super().__init__(f"cannot start the pager {command!r} ({reason})")
+
+
+def pager_command(environ: Mapping[str, str]) -> list[str] | None:
+    """The pager to run: ``$EFFECTS_PAGER``, else ``$PAGER``, else ``less -FRX``.
+
+    The first of the two variables that is set decides, as a command line with
+    shell quoting (``less -R``, ``"my pager" --flag``). Set to an empty value or
+    to ``cat`` it means "do not page" (None), as it does for git.
+    Raises `PagerError` for a value that cannot be split into words.
+    """
+    import shlex
+
+    for name in ("EFFECTS_PAGER", "PAGER"):
+        if name in environ:
+            value = environ[name]
+            try:
+                words = shlex.split(value)
+            except ValueError as error:
+                raise PagerError(value, f"${name}: {error}") from None
+            return None if not words or words == ["cat"] else words
+    return list(DEFAULT_PAGER)
+
+
+def pager_environment(environ: Mapping[str, str]) -> dict[str, str]:
+    """The pager's environment: ``LESS=FRX`` unless the user chose their own, so that a
+    bare ``PAGER=less`` still shows colours and quits on short text, as git does."""
+    return {"LESS": "FRX", **environ}
+
+
+def page(data: bytes, command: list[str], environ: Mapping[str, str]) -> None:
+    """Send ``data`` through the pager ``command`` and wait for it to finish.
+
+    A pager that quits before reading everything (``q`` in less) is not an
+    error; Ctrl-C while it runs is the pager's business, not ours. Raises
+    `PagerError` when the pager cannot be started at all, before any text went
+    to it, so the caller can print the text instead.
+    """
+    import contextlib
+    import signal
+    import subprocess
+
+    try:
+        pager = subprocess.Popen(command, stdin=subprocess.PIPE, env=pager_environment(environ))
+    except OSError as error:
+        raise PagerError(" ".join(command), error.strerror or str(error)) from None
+    stdin = pager.stdin
+    assert stdin is not None  # stdin=PIPE
+    interrupt = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        # A pager that quits before reading everything closes the pipe: that is fine.
+        with contextlib.suppress(BrokenPipeError):
+            stdin.write(data)
+        with contextlib.suppress(BrokenPipeError):
+            stdin.close()
+        pager.wait()
+    finally:
+        signal.signal(signal.SIGINT, interrupt)
