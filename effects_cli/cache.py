@@ -148,7 +148,7 @@ def clear() -> int:
     removed = 0
     try:
         names = [entry for entry in folder.iterdir() if entry.name.endswith((SUFFIX, ".tmp"))]
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # no folder, so no cache to clear
         return 0
     except OSError as error:
         raise CacheError(f"cannot read the cache folder {folder}: {error.strerror}") from None

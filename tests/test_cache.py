@@ -1,0 +1,281 @@
+"""The parsed-guide cache: used when fresh, never trusted when not, never in the way.
+
+Each test has a cache folder of its own (conftest points XDG_CACHE_HOME at
+it). Faults are made by hand: corrupt, truncated and foreign files, a folder
+that cannot be made, a guide edited under the cache, and sixteen first runs
+at once. In every case the answer must be the one a cold run gives.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from effects_cli import cache, guides
+from effects_cli.guides import guide_from_record, guide_record, open_guide, open_searchable
+from effects_cli.loader import load_guide
+
+from .conftest import OUTPUT_ENVIRONMENT, SMALL_GUIDE, Invoke
+
+
+def cache_files() -> list[Path]:
+    folder = cache.cache_folder()
+    return sorted(folder.glob(f"*{cache.SUFFIX}")) if folder.exists() else []
+
+
+def test_cache_folder_follows_xdg_cache_home(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert cache.cache_folder() == tmp_path / "effects"
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/path")  # invalid by the XDG rules
+    assert cache.cache_folder() == Path.home() / ".cache" / "effects"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    assert cache.cache_folder() == Path.home() / ".cache" / "effects"
+
+
+def test_a_guide_round_trips_through_its_record() -> None:
+    guide = load_guide()
+    assert guide_from_record(guide_record(guide)) == guide
+
+
+def test_the_second_run_reads_the_cache(invoke: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    cold = invoke("show", "4")
+    assert [path.name.split("-")[0] for path in cache_files()] == ["guide"]
+    monkeypatch.setattr("effects_cli.loader.load_guide", None)  # parsing would now fail
+    warm = invoke("show", "4")
+    assert (warm.exit_code, warm.stdout, warm.stderr) == (0, cold.stdout, "")
+
+
+def test_search_index_is_read_from_the_cache(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cold = invoke("search", "stigma", "--json")
+    assert sorted(path.name.split("-")[0] for path in cache_files()) == ["guide", "index"]
+
+    def refuse(guide: object) -> None:
+        raise AssertionError("the index was built again")
+
+    monkeypatch.setattr("effects_cli.search.Index.build", refuse)
+    assert invoke("search", "stigma", "--json").stdout == cold.stdout
+
+
+def test_no_cache_does_not_write(invoke: Invoke) -> None:
+    assert invoke("--no-cache", "search", "stigma").exit_code == 0
+    assert cache_files() == []
+
+
+def test_no_cache_does_not_read(invoke: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    invoke("list")
+    written = {path: path.read_bytes() for path in cache_files()}
+
+    def refuse(path: Path | None = None) -> None:
+        raise AssertionError("parsed")
+
+    monkeypatch.setattr("effects_cli.loader.load_guide", refuse)
+    assert invoke("list").exit_code == 0  # from the cache
+    result = invoke("--no-cache", "list")  # must parse, so it meets the refusal
+    assert isinstance(result.exception, AssertionError)
+    assert {path: path.read_bytes() for path in cache_files()} == written
+
+
+def test_no_cache_still_answers(invoke: Invoke) -> None:
+    assert invoke("--no-cache", "show", "4.2").stdout == invoke("show", "4.2").stdout
+    assert invoke("--no-cache", "search", "stigma").stdout == invoke("search", "stigma").stdout
+    assert len(cache_files()) == 2  # only the runs without --no-cache wrote
+
+
+FAULTS = {
+    "garbage": lambda data: b"\x00garbage\xff" * 10,
+    "empty": lambda data: b"",
+    "truncated": lambda data: data[: len(data) // 2],
+    "one-byte-flipped": lambda data: data[:-10] + bytes([data[-10] ^ 0x40]) + data[-9:],
+    "magic-only": lambda data: data[:16],
+}
+
+
+@pytest.mark.parametrize("fault", FAULTS, ids=list(FAULTS))
+@pytest.mark.parametrize("args", [["show", "4"], ["search", "peer", "support", "--json"]])
+def test_a_damaged_cache_file_is_ignored_and_rewritten(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch, fault: str, args: list[str]
+) -> None:
+    expected = invoke(*args)
+    for path in cache_files():
+        path.write_bytes(FAULTS[fault](path.read_bytes()))
+    damaged = invoke(*args)
+    assert (damaged.exit_code, damaged.stdout, damaged.stderr) == (0, expected.stdout, "")
+    # The damaged run wrote whole files again: the next run needs neither parser nor indexer.
+    monkeypatch.setattr("effects_cli.loader.load_guide", None)
+    monkeypatch.setattr("effects_cli.search.Index.build", None)
+    again = invoke(*args)
+    assert (again.exit_code, again.stdout) == (0, expected.stdout)
+
+
+def test_a_foreign_but_whole_cache_file_is_ignored(invoke: Invoke, write_guide) -> None:  # type: ignore[no-untyped-def]
+    """A file that checks out but holds another key (another guide's state) is not used."""
+    expected = invoke("show", "4").stdout
+    (path,) = cache_files()
+    small = load_guide(write_guide(SMALL_GUIDE))
+    key = ("somewhere else", 1, 2, 3, 4)
+    cache.write("guide", key, guide_record(small))
+    foreign = cache._file_for("guide", key)
+    foreign.replace(path)
+    assert invoke("show", "4").stdout == expected
+
+
+def test_a_record_of_the_wrong_shape_is_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
+    guide = open_guide()
+    assert len(cache_files()) == 1
+    stamp = cache.file_stamp(guides.bundled_guide_path())
+    assert stamp is not None
+    key = stamp + cache.code_stamp(*guides.GUIDE_CODE)
+    for wrong in [("title",), ("t", None, None, None, (("s", 3, ()),)), 42, {"a": 1}]:
+        cache.write("guide", key, wrong)
+        assert open_guide() == guide
+
+
+@pytest.mark.parametrize("where", ["a-file", "under-a-file"])
+def test_an_unusable_cache_folder_only_means_no_cache(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("in the way")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker if where == "a-file" else blocker / "x"))
+    for args in (["show", "4.2"], ["search", "stigma"], ["cache", "clear"]):
+        result = invoke(*args)
+        assert (result.exit_code, result.stderr) == (0, ""), args
+    assert blocker.read_text() == "in the way"
+
+
+def test_an_edited_guide_is_never_served_stale(invoke: Invoke, write_guide) -> None:  # type: ignore[no-untyped-def]
+    path = write_guide(SMALL_GUIDE)
+    assert "Alpha point" in invoke("--guide", str(path), "show", "1.1").stdout
+    before = path.stat()
+    # Same size, and the old modification time put back: only the change time tells.
+    path.write_text(path.read_text().replace("Alpha point", "Omega point"))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size
+    assert "Omega point" in invoke("--guide", str(path), "show", "1.1").stdout
+    assert "Omega" in invoke("--guide", str(path), "search", "omega").stdout
+
+
+def test_a_broken_guide_is_not_cached(invoke: Invoke, write_guide) -> None:  # type: ignore[no-untyped-def]
+    path = write_guide("title: [unclosed\n")
+    assert invoke("--guide", str(path), "list").exit_code == 3
+    assert cache_files() == []
+    path.write_text(SMALL_GUIDE.replace("\n    ", "\n").lstrip())
+    assert invoke("--guide", str(path), "list").exit_code == 0
+
+
+def test_a_guide_that_is_not_a_regular_file_is_not_cached(tmp_path: Path) -> None:
+    assert cache.file_stamp(tmp_path) is None
+    assert cache.file_stamp(tmp_path / "missing.yaml") is None
+    assert cache.file_stamp(Path("/dev/null")) is None
+
+
+def test_a_change_to_the_code_changes_the_key() -> None:
+    one = cache.code_stamp("loader")
+    assert one == cache.code_stamp("loader")
+    assert one != cache.code_stamp("search")
+    assert cache.code_stamp("no_such_module")[1] is None
+
+
+def test_cache_path_and_clear(invoke: Invoke) -> None:
+    folder = str(cache.cache_folder())
+    assert invoke("cache", "path").stdout == folder + "\n"
+    invoke("search", "stigma")
+    assert len(cache_files()) == 2
+    cleared = invoke("cache", "clear")
+    assert (cleared.exit_code, cleared.stdout) == (0, f"Removed 2 cache files from {folder}\n")
+    assert cache_files() == []
+    assert invoke("cache", "clear").stdout == f"Removed 0 cache files from {folder}\n"
+
+
+def test_clear_leaves_other_files_alone(invoke: Invoke) -> None:
+    invoke("tip")
+    other = cache.cache_folder() / "notes.txt"
+    other.write_text("mine")
+    assert invoke("cache", "clear").stdout.startswith("Removed 1 cache file from")
+    assert other.read_text() == "mine"
+
+
+def test_open_searchable_stamps_the_file_once(write_guide) -> None:  # type: ignore[no-untyped-def]
+    guide, index = open_searchable(write_guide(SMALL_GUIDE))
+    assert [e.ref for e in guide.entries()] == ["1", "1.1", "1.2", "2", "2.1"]
+    again, cached = open_searchable(write_guide(SMALL_GUIDE))
+    assert again == guide and cached.record() == index.record()
+
+
+def _environment(cache_home: Path) -> dict[str, str]:
+    environment = {k: v for k, v in os.environ.items() if k not in OUTPUT_ENVIRONMENT}
+    environment.update(COLUMNS="80", XDG_CACHE_HOME=str(cache_home))
+    return environment
+
+
+def test_sixteen_concurrent_first_runs_agree(tmp_path: Path) -> None:
+    """Started together on an empty cache, all write it and none reads half a file."""
+    environment = _environment(tmp_path / "cache")
+    command = [sys.executable, "-m", "effects_cli", "search", "peer", "support", "--json"]
+    runs = [
+        subprocess.Popen(command, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for _ in range(16)
+    ]
+    results = [(run.wait(timeout=120), *run.communicate()) for run in runs]
+    assert {(code, err) for code, _, err in results} == {(0, b"")}
+    outputs = {out for _, out, _ in results}
+    assert len(outputs) == 1
+    assert json.loads(outputs.pop())["hits"][0]["ref"] == "2.2"
+    left = sorted(p.name for p in (tmp_path / "cache" / "effects").iterdir())
+    assert [name.split("-")[0] for name in left] == ["guide", "index"]  # no temporary files
+
+
+MODULES_AFTER_RUN = """
+import atexit, sys
+listing = sys.argv[1]
+atexit.register(lambda: open(listing, "w").write("\\n".join(sorted(sys.modules))))
+sys.argv = ["effects", *sys.argv[2:]]
+from effects_cli.launch import main
+main()
+"""
+
+
+def modules_after(tmp_path: Path, *args: str) -> set[str]:
+    """The modules a real run of ``effects args`` imported, in a fresh interpreter."""
+    listing = tmp_path / "modules.txt"
+    subprocess.run(
+        [sys.executable, "-c", MODULES_AFTER_RUN, str(listing), *args],
+        env=_environment(tmp_path / "cache"),
+        capture_output=True,
+        check=True,
+    )
+    return set(listing.read_text().split())
+
+
+@pytest.mark.parametrize("args", [["tip"], ["show", "4"], ["list"], ["search", "stigma"]])
+def test_a_warm_run_imports_neither_yaml_nor_pydantic(tmp_path: Path, args: list[str]) -> None:
+    cold = modules_after(tmp_path, *args)
+    assert "yaml" in cold  # the first run parses the guide
+    warm = modules_after(tmp_path, *args)
+    heavy = {"yaml", "pydantic", "rich.table", "importlib.resources", "snowballstemmer"}
+    assert not {name for name in warm if name.split(".")[0] in heavy or name in heavy}
+    assert "effects_cli._snowball" not in warm  # "stigma" is a word of the guide: no stemming
+
+
+def test_json_runs_do_not_import_rich_console(tmp_path: Path) -> None:
+    modules_after(tmp_path, "tip", "--json")
+    assert "rich.console" not in modules_after(tmp_path, "show", "4", "--json")
+
+
+def test_an_unknown_word_loads_the_english_stemmer_alone(tmp_path: Path) -> None:
+    modules_after(tmp_path, "search", "stigma")
+    warm = modules_after(tmp_path, "search", "meditating")
+    loaded = {name for name in warm if name.startswith("effects_cli._snowball")}
+    assert loaded == {
+        "effects_cli._snowball",
+        *(f"effects_cli._snowball.{name}" for name in ("english_stemmer", "basestemmer", "among")),
+    }
