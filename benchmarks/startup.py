@@ -40,7 +40,7 @@ def effects_command() -> list[str]:
 
 def run_in_pipe(argv: list[str], env: dict[str, str]) -> float:
     start = time.perf_counter()
-    completed = subprocess.run(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    completed = subprocess.run(argv, env=env, capture_output=True)
     elapsed = time.perf_counter() - start
     if completed.returncode != 0:
         sys.exit(f"{' '.join(argv)} failed: {completed.stderr.decode(errors='replace')}")

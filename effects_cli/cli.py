@@ -572,11 +572,11 @@ def search(
     from effects_cli.errors import NoMatch
 
     if regex is not None:
-        from effects_cli.guides import open_guide
+        from effects_cli.guides import open_corpus
         from effects_cli.search import BadPattern, regex_search
 
         settings: _Settings = ctx.obj
-        guide = open_guide(settings.guide_path, use_cache=settings.use_cache)
+        guide = open_corpus(settings.guide_path, use_cache=settings.use_cache)
         try:
             with _time_limit(REGEX_SECONDS, f"the pattern ran for over {REGEX_SECONDS} s"):
                 results = regex_search(guide, regex, section=section)
@@ -591,7 +591,7 @@ def search(
 
         settings = ctx.obj
         guide, index = open_searchable(settings.guide_path, use_cache=settings.use_cache)
-        results = search_guide(guide, text, index=index, section=section)
+        results = search_guide(guide, text, index=index, section=section, limit=limit)
         searched = text
         for typed, used in results.corrections.items():
             _note(f"No match for {quote(typed)}; showing results for {quote(used)}.")
@@ -610,8 +610,8 @@ def search(
     from effects_cli.render import render_hits, render_more
 
     _print(render_hits(hits))
-    if len(results.hits) > limit and _stdout_is_terminal():
-        _print(render_more(limit, len(results.hits)))
+    if results.found > limit and _stdout_is_terminal():
+        _print(render_more(limit, results.found))
 
 
 def _check_query(text: str, query: list[str] | None) -> None:

@@ -7,15 +7,16 @@ cheap as importing the command-line libraries alone.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Hashable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from effects_cli import cache
-from effects_cli.model import Guide, Point, Section
+from effects_cli.model import Entry, Guide, Point, Section
 
 if TYPE_CHECKING:
-    from effects_cli.search import Index
+    from effects_cli.search import Corpus, Index
 
 BUNDLED_NAME = "effects.yaml"
 """The bundled guide's file name, under ``data/`` in the checkout and in the package."""
@@ -52,47 +53,104 @@ def open_guide(path: Path | None = None, *, use_cache: bool = True) -> Guide:
     return _open(path, use_cache)[0]
 
 
-def open_searchable(path: Path | None = None, *, use_cache: bool = True) -> tuple[Guide, Index]:
-    """The guide, as `open_guide` gives it, and its search index, built or from the cache.
+def open_searchable(path: Path | None = None, *, use_cache: bool = True) -> tuple[Corpus, Index]:
+    """What search needs of the guide, and its index, each built or from the cache.
 
-    Both come from the same state of the file: the file is stamped once,
-    before it is read, so an edit meanwhile can only cause a rebuild.
+    Both come from the same state of the file: it is stamped once, before it
+    is read, so an edit meanwhile can only cause a rebuild. From the cache the
+    guide is not made into objects at all (`corpus_from_record`).
     """
     from effects_cli.search import Index
 
-    guide, stamp = _open(path, use_cache)
-    key = stamp + cache.code_stamp(*SEARCH_CODE) if stamp is not None else None
+    record, stamp = _open_record(path, use_cache)
+    corpus = corpus_from_record(record)
+    key = stamp + cache.code_stamp(*GUIDE_CODE, *SEARCH_CODE) if stamp is not None else None
     if key is not None:
-        record = cache.read("index", key)
-        if record is not None:
+        stored = cache.read("index", key)
+        if stored is not None:
             try:
-                return guide, Index.from_record(record)  # type: ignore[arg-type]
+                return corpus, Index.from_record(stored)  # type: ignore[arg-type]
             except (TypeError, ValueError):
                 pass
-    index = Index.build(guide)
+    index = Index.build(corpus)
     if key is not None:
         cache.write("index", key, index.record())
-    return guide, index
+    return corpus, index
+
+
+def open_corpus(path: Path | None = None, *, use_cache: bool = True) -> Corpus:
+    """What search needs of the guide, without its index (for ``--regex``)."""
+    return corpus_from_record(_open_record(path, use_cache)[0])
 
 
 def _open(path: Path | None, use_cache: bool) -> tuple[Guide, tuple[Hashable, ...] | None]:
     """The guide, and the stamp of the file it was read from (None without the cache)."""
+    record, stamp = _open_record(path, use_cache)
+    return record if isinstance(record, Guide) else guide_from_record(record), stamp
+
+
+def _open_record(
+    path: Path | None, use_cache: bool
+) -> tuple[Guide | _Record, tuple[Hashable, ...] | None]:
+    """The guide freshly parsed, or its record from the cache when one is fresh and whole;
+    and the stamp of the file (None without the cache)."""
     source = path if path is not None else bundled_guide_path()
     stamp = cache.file_stamp(source) if use_cache else None
     key = stamp + cache.code_stamp(*GUIDE_CODE) if stamp is not None else None
     if key is not None:
         record = cache.read("guide", key)
-        if record is not None:
-            try:
-                return guide_from_record(record), stamp  # type: ignore[arg-type]
-            except (TypeError, ValueError, IndexError):
-                pass  # written by other code, or damaged in a way the CRC missed
+        if _is_record(record):
+            return record, stamp  # type: ignore[return-value]
     from effects_cli.loader import load_guide
 
     guide = load_guide(source)
     if key is not None:
         cache.write("guide", key, guide_record(guide))
     return guide, stamp
+
+
+def _is_record(record: object) -> bool:
+    """Whether a value read from the cache has the shape of a `guide_record`.
+
+    Shapes are checked, texts' types are not: a record is used only after its
+    file's CRC and key (which names the code that wrote it) have matched.
+    """
+    if not (isinstance(record, tuple) and len(record) == 5 and isinstance(record[4], tuple)):
+        return False
+    return all(
+        isinstance(section, tuple)
+        and len(section) == 3
+        and isinstance(section[2], tuple)
+        and all(isinstance(point, tuple) and len(point) == 2 for point in section[2])
+        for section in record[4]
+    )
+
+
+def corpus_from_record(record: Guide | _Record) -> Corpus:
+    """The search corpus of a guide or of its record, entries made only when asked for."""
+    from effects_cli.search import Corpus
+
+    if isinstance(record, Guide):
+        return Corpus.of(record)
+    sections = record[4]
+    fields: list[tuple[str, str]] = []
+    starts = [0]
+    for title, text, points in sections:
+        fields.append((title, text))
+        fields += points
+        starts.append(len(fields))
+
+    def make_entry(doc: int) -> Entry:
+        number = bisect.bisect_right(starts, doc)
+        title, text, points = sections[number - 1]
+        made = tuple(
+            Point(number, index, point_title, point_text)
+            for index, (point_title, point_text) in enumerate(points, start=1)
+        )
+        at = doc - starts[number - 1]
+        return Section(number, title, text, made) if at == 0 else made[at - 1]
+
+    return Corpus(fields, starts, make_entry)
 
 
 def guide_record(guide: Guide) -> _Record:
@@ -114,7 +172,12 @@ def guide_record(guide: Guide) -> _Record:
 
 
 def guide_from_record(record: _Record) -> Guide:
-    """The `Guide` a `guide_record` describes; TypeError or ValueError if it is not one."""
+    """The `Guide` a `guide_record` describes; TypeError or ValueError if its shape is wrong.
+
+    Only the shape is checked: a record is used only after its file's CRC and
+    key (which names the code that wrote it) have matched, and checking every
+    text's type would cost more on a large guide than building it.
+    """
     title, subtitle, intro, conclusion, sections = record
     guide = Guide(
         title=title,
@@ -123,28 +186,15 @@ def guide_from_record(record: _Record) -> Guide:
         conclusion=conclusion,
         sections=tuple(
             Section(
-                number=number,
-                title=section_title,
-                text=section_text,
-                points=tuple(
-                    Point(section=number, number=index, title=point_title, text=point_text)
+                number,
+                section_title,
+                section_text,
+                tuple(
+                    Point(number, index, point_title, point_text)
                     for index, (point_title, point_text) in enumerate(points, start=1)
                 ),
             )
             for number, (section_title, section_text, points) in enumerate(sections, start=1)
         ),
     )
-    for text in _texts(guide):
-        if not isinstance(text, str):
-            raise TypeError("a guide's texts are strings")
     return guide
-
-
-def _texts(guide: Guide) -> list[object]:
-    texts: list[object] = [guide.title, guide.subtitle or "", guide.intro or ""]
-    texts.append(guide.conclusion or "")
-    for section in guide.sections:
-        texts += (section.title, section.text)
-        for point in section.points:
-            texts += (point.title, point.text)
-    return texts

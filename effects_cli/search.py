@@ -39,6 +39,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from effects_cli.errors import NoSuchSection
 from effects_cli.model import Entry, Guide
 
 K1 = 1.2
@@ -55,7 +56,7 @@ REACH_BACK = 3
 """How many letters longer than a guide stem a query stem may be and still begin with it."""
 PROXIMITY_WEIGHT = 0.5
 """The boost of an entry whose matched words stand next to each other (less when apart)."""
-PROXIMITY_CANDIDATES = 200
+PROXIMITY_CANDIDATES = 50
 """How many of the best entries are checked for proximity; the rest keep their BM25 order."""
 SNIPPET_WIDTH = 140
 """About two lines of an 80-column terminal, after the indent."""
@@ -171,6 +172,25 @@ def _field_words(text: str) -> tuple[list[str], int]:
     return words, length
 
 
+def _positions(text: str) -> list[tuple[int, str]]:
+    """(position, word) for each word of ``text``: what `tokenize` gives, without spans.
+
+    Ranking reads the text of hundreds of entries again (phrases, proximity);
+    this skips making an object a word.
+    """
+    found: list[tuple[int, str]] = []
+    position = 0
+    for raw in _TOKEN.findall(text):
+        if raw.isalnum():
+            found.append((position, raw.casefold() if raw.isascii() else fold(raw)))
+            position += 1
+            continue
+        for token in tokenize(raw):
+            found.append((position + token.position, token.word))
+        position += sum(not token.whole for token in tokenize(raw))
+    return found
+
+
 @dataclass(frozen=True)
 class Query:
     """What a reader asked for: loose words, and phrases to match as written."""
@@ -243,9 +263,71 @@ class Results:
     corrections: dict[str, str] = field(default_factory=dict)
     unknown: tuple[str, ...] = ()
     """Query words that matched nothing and had no close word in the guide."""
+    total: int = -1
+    """How many entries matched, ``hits`` being the best of them (-1: all are in ``hits``)."""
+
+    @property
+    def found(self) -> int:
+        """How many entries matched in all, whether or not ``hits`` holds them all."""
+        return len(self.hits) if self.total < 0 else self.total
 
 
 _Stemmer = Callable[[str], str]
+_COUNT_BITS = 4
+_COUNT_MAX = (1 << _COUNT_BITS) - 1
+_DOC_SHIFT = 2 * _COUNT_BITS
+_DOC_BITS = 32 - _DOC_SHIFT
+"""An index holds up to 16,777,216 entries: far beyond any guide the size limit admits."""
+
+
+class Corpus:
+    """What search reads: each entry's title and text by number, in guide order.
+
+    Entry ``n`` is the ``n``-th of `Guide.entries` (each section, then its
+    sub-points). The `Entry` objects themselves are made only for the hits
+    shown, through ``make_entry``: on a guide of 11,000 entries read from the
+    cache, making them all would cost more than the search.
+    """
+
+    def __init__(
+        self,
+        fields: list[tuple[str, str]],
+        starts: list[int],
+        make_entry: Callable[[int], Entry],
+    ) -> None:
+        self.fields = fields
+        """(title, text) of each entry."""
+        self.starts = starts
+        """The entry number of each section, then the number of entries."""
+        self._make_entry = make_entry
+
+    @classmethod
+    def of(cls, guide: Guide) -> Corpus:
+        """The corpus of a `Guide` already in memory."""
+        entries = list(guide.entries())
+        starts = [0]
+        for section in guide.sections:
+            starts.append(starts[-1] + 1 + len(section.points))
+        return cls([(e.title, e.text) for e in entries], starts, entries.__getitem__)
+
+    def __len__(self) -> int:
+        return len(self.fields)
+
+    def entry(self, doc: int) -> Entry:
+        """The section or sub-point numbered ``doc``."""
+        return self._make_entry(doc)
+
+    def docs_of(self, section: int | None) -> range:
+        """The entry numbers of one section and its sub-points (all entries for None).
+
+        Raises `NoSuchSection` for a section the guide does not have.
+        """
+        if section is None:
+            return range(len(self.fields))
+        count = len(self.starts) - 1
+        if not 1 <= section <= count:
+            raise NoSuchSection(section, count)
+        return range(self.starts[section - 1], self.starts[section])
 
 
 class Index:
@@ -268,19 +350,26 @@ class Index:
         self._stemmer: _Stemmer | None = None
 
     @classmethod
-    def build(cls, guide: Guide) -> Index:
-        """Index every section and sub-point of ``guide``, in guide order."""
+    def build(cls, guide: Guide | Corpus) -> Index:
+        """Index every section and sub-point, in guide order."""
+        corpus = guide if isinstance(guide, Corpus) else Corpus.of(guide)
+        if len(corpus) >= 1 << _DOC_BITS:
+            raise ValueError(f"a guide of over {1 << _DOC_BITS:,} entries cannot be indexed")
         postings: dict[str, list[int]] = {}
         title_lengths: list[int] = []
         text_lengths: list[int] = []
-        for doc, entry in enumerate(guide.entries()):
-            title_words, title_length = _field_words(entry.title)
-            text_words, text_length = _field_words(entry.text)
+        for doc, (title, text) in enumerate(corpus.fields):
+            title_words, title_length = _field_words(title)
+            text_words, text_length = _field_words(text)
             title_lengths.append(title_length)
             text_lengths.append(text_length)
             title_counts, text_counts = Counter(title_words), Counter(text_words)
             for word in title_counts.keys() | text_counts.keys():
-                postings.setdefault(word, []).extend((doc, title_counts[word], text_counts[word]))
+                postings.setdefault(word, []).append(
+                    doc << _DOC_SHIFT
+                    | min(title_counts[word], _COUNT_MAX) << _COUNT_BITS
+                    | min(text_counts[word], _COUNT_MAX)
+                )
         stem = english_stemmer()
         stems = {word: stem(word) for word in postings}
         by_stem: dict[str, list[str]] = {}
@@ -362,10 +451,23 @@ class Index:
         return close[0] if close else None
 
     def postings(self, word: str) -> Iterator[tuple[int, int, int]]:
-        """(entry, count in title, count in text) for each entry holding ``word``."""
+        """(entry, count in title, count in text) for each entry holding ``word``.
+
+        Each posting is one 32-bit number: the entry's number, then the two
+        counts in four bits each (BM25 has long saturated at fifteen).
+        """
         numbers = array("I")
         numbers.frombytes(self._postings.get(word, b""))
-        return zip(numbers[0::3], numbers[1::3], numbers[2::3], strict=True)
+        return (
+            (number >> _DOC_SHIFT, number >> _COUNT_BITS & _COUNT_MAX, number & _COUNT_MAX)
+            for number in numbers
+        )
+
+    def docs(self, word: str) -> set[int]:
+        """The entries holding ``word``."""
+        numbers = array("I")
+        numbers.frombytes(self._postings.get(word, b""))
+        return {number >> _DOC_SHIFT for number in numbers}
 
     def bm25(self, doc: int, title_count: float, text_count: float) -> float:
         """BM25F of one query term in one entry, before its inverse document frequency."""
@@ -373,6 +475,21 @@ class Index:
             self._title_lengths[doc], self._title_average, TITLE_B
         ) + TEXT_WEIGHT * text_count / _norm(self._text_lengths[doc], self._text_average, TEXT_B)
         return frequency / (K1 + frequency)
+
+    def bm25_each(self, counts: dict[int, list[float]]) -> Iterator[tuple[int, float]]:
+        """`bm25` of each entry of ``counts`` (entry: [title count, text count]).
+
+        The same sum as `bm25`, with the constants hoisted: a common word of a
+        large guide is in thousands of entries.
+        """
+        titles, texts = self._title_lengths, self._text_lengths
+        title_slope, title_base = TITLE_B / self._title_average, 1 - TITLE_B
+        text_slope, text_base = TEXT_B / self._text_average, 1 - TEXT_B
+        for doc, (title_count, text_count) in counts.items():
+            frequency = TITLE_WEIGHT * title_count / (
+                title_base + title_slope * titles[doc]
+            ) + TEXT_WEIGHT * text_count / (text_base + text_slope * texts[doc])
+            yield doc, frequency / (K1 + frequency)
 
     def idf(self, entries: int) -> float:
         """Inverse document frequency of a term found in ``entries`` of the guide's entries."""
@@ -451,16 +568,22 @@ def _load_english_stemmer():  # type: ignore[no-untyped-def]
 
 
 def search(
-    guide: Guide, query: str, *, index: Index | None = None, section: int | None = None
+    guide: Guide | Corpus,
+    query: str,
+    *,
+    index: Index | None = None,
+    section: int | None = None,
+    limit: int | None = None,
 ) -> Results:
     """Every entry matching ``query``, best first, ties in guide order.
 
     ``index`` is the guide's `Index` (built here when not given); ``section``
-    keeps the hits to that section and its sub-points.
+    keeps the hits to that section and its sub-points; ``limit`` keeps the best
+    so many (snippets are made for those alone: on a large guide, most of the work).
     """
-    index = index if index is not None else Index.build(guide)
-    entries = list(guide.entries())
-    allowed = _docs_of(guide, section)
+    corpus = guide if isinstance(guide, Corpus) else Corpus.of(guide)
+    index = index if index is not None else Index.build(corpus)
+    allowed = corpus.docs_of(section)
     parsed = parse_query(query)
     scores: dict[int, float] = {}
     matched: dict[int, set[str]] = {}
@@ -509,31 +632,22 @@ def search(
 
     for phrase in parsed.phrases:
         forms = [set(resolve(word, same_forms)) for word in phrase]
-        counted = _phrase_counts(index, entries, forms)
+        counted = _phrase_counts(index, corpus, forms)
         _add(index, counted, allowed, scores, clauses)
         for doc in (doc for doc in counted if doc in allowed):
             matched.setdefault(doc, set()).update(*forms)
         clause_words.append(forms[0])
 
     if len(clause_words) > 1:
-        _boost_proximity(entries, scores, clauses, clause_words)
-    ranked = sorted(scores, key=lambda doc: (-scores[doc], doc))
-    hits = [_hit(entries[doc], scores[doc], matched[doc]) for doc in ranked]
-    return Results(hits, corrections, tuple(dict.fromkeys(unknown)))
+        _boost_proximity(corpus, scores, clauses, clause_words)
+    ranked = sorted(scores, key=lambda doc: (-scores[doc], doc))[:limit]
+    hits = [_hit(corpus.entry(doc), scores[doc], matched[doc]) for doc in ranked]
+    return Results(hits, corrections, tuple(dict.fromkeys(unknown)), total=len(scores))
 
 
 def _mass(counts: list[float]) -> float:
     """How much a (title, text) pair of weighted counts is worth, titles weighing more."""
     return TITLE_WEIGHT * counts[0] + TEXT_WEIGHT * counts[1]
-
-
-def _docs_of(guide: Guide, section: int | None) -> range:
-    """The entry numbers a search may return: all, or one section and its sub-points."""
-    if section is None:
-        return range(sum(1 + len(s.points) for s in guide.sections))
-    chosen = guide.section(section)
-    start = sum(1 + len(s.points) for s in guide.sections[: chosen.number - 1])
-    return range(start, start + 1 + len(chosen.points))
 
 
 def _add(
@@ -553,15 +667,13 @@ def _add(
     if not counts:
         return
     idf = index.idf(len(counts))
-    for doc, (title_count, text_count) in counts.items():
+    for doc, value in index.bm25_each(counts):
         if doc in allowed:
-            scores[doc] = scores.get(doc, 0.0) + idf * index.bm25(doc, title_count, text_count)
+            scores[doc] = scores.get(doc, 0.0) + idf * value
             clauses[doc] = clauses.get(doc, 0) + new_clause
 
 
-def _phrase_counts(
-    index: Index, entries: list[Entry], forms: list[set[str]]
-) -> dict[int, list[float]]:
+def _phrase_counts(index: Index, corpus: Corpus, forms: list[set[str]]) -> dict[int, list[float]]:
     """How often the phrase occurs in each entry's title and text (entries with none left out).
 
     Candidates are the entries holding every word; each is read again to find
@@ -571,28 +683,90 @@ def _phrase_counts(
         return {}
     candidates: set[int] | None = None
     for word_forms in forms:
-        docs = {doc for form in word_forms for doc, _, _ in index.postings(form)}
+        docs = set().union(*map(index.docs, word_forms))
         candidates = docs if candidates is None else candidates & docs
-    counts: dict[int, list[float]] = {}
-    for doc in sorted(candidates or ()):
-        entry = entries[doc]
-        found = [_phrase_count(entry.title, forms), _phrase_count(entry.text, forms)]
-        if any(found):
-            counts[doc] = [float(n) for n in found]
+    docs = sorted(candidates or ())
+    fields = [field for doc in docs for field in corpus.fields[doc]]
+    found = _count_in_fields(fields, forms)
+    return {
+        doc: [float(found[2 * at]), float(found[2 * at + 1])]
+        for at, doc in enumerate(docs)
+        if found[2 * at] or found[2 * at + 1]
+    }
+
+
+_FIELD_BREAK = "\n0\n"
+"""Between fields joined for one regular-expression pass: a word no phrase can run across."""
+
+
+def _count_in_fields(fields: list[str], forms: list[set[str]]) -> list[int]:
+    """`_phrase_count` of each field, with one pass of `_phrase_pattern` over all plain ones.
+
+    Fields that are not plain (letters beyond ASCII, hashtags) are read word by
+    word instead. A phrase of common words has thousands of candidates on a
+    large guide; one pass of the C matcher over them all is what keeps it fast.
+    """
+    plain: list[str] = []
+    odd: list[int] = []
+    for number, text in enumerate(fields):
+        if "'" in text or not text.isascii():
+            text = _APOSTROPHE.sub("", text)
+        if "#" in text or (not text.isascii() and _NOT_PLAIN.search(text)):
+            odd.append(number)
+            text = ""
+        plain.append(text)
+    starts: list[int] = []
+    at = 0
+    for text in plain:
+        starts.append(at)
+        at += len(text) + len(_FIELD_BREAK)
+    counts = [0] * len(fields)
+    for match in _phrase_pattern(forms).finditer(_FIELD_BREAK.join(plain).lower()):
+        counts[bisect.bisect_right(starts, match.start()) - 1] += 1
+    for number in odd:
+        counts[number] = _phrase_count(fields[number], forms)
     return counts
+
+
+def _phrase_pattern(forms: list[set[str]]) -> re.Pattern[str]:
+    """A regular expression that finds the phrase in plain ASCII text, at C speed.
+
+    In text without hashtags or letters beyond ASCII, and with apostrophes
+    removed (`fold` drops them inside words; elsewhere they join nothing), tokens are
+    runs of ``\\w`` and their folded forms are their lower-case letters, so the
+    words of a phrase are adjacent exactly when this pattern matches the text
+    in lower case (occurrences counted without overlap, as `_phrase_count` does).
+    """
+    words = [
+        "(?:" + "|".join(sorted(map(re.escape, word_forms), key=len, reverse=True)) + ")"
+        for word_forms in forms
+    ]
+    return re.compile(r"\b" + r"\W+".join(words) + r"\b")
+
+
+_NOT_PLAIN = re.compile(r"[^\W\x00-\x7f]|#")
+"""What `_phrase_pattern` cannot read: a word character beyond ASCII (``fold`` may change
+it), or a hashtag (split at its capitals). Punctuation beyond ASCII separates words
+either way."""
 
 
 def _phrase_count(text: str, forms: list[set[str]]) -> int:
     """How often words matching ``forms`` stand adjacent and in order in ``text``."""
-    words = [token.word for token in tokenize(text) if not token.whole]
-    span = len(forms)
-    return sum(
-        all(words[at + k] in forms[k] for k in range(span)) for at in range(len(words) - span + 1)
-    )
+    at_position: dict[int, set[str]] = {}
+    for position, word in _positions(text):
+        at_position.setdefault(position, set()).add(word)
+    count, free_from = 0, 0
+    for start in sorted(at_position):
+        if start >= free_from and all(
+            at_position.get(start + k, set()) & wanted for k, wanted in enumerate(forms)
+        ):
+            count += 1
+            free_from = start + len(forms)  # occurrences do not overlap
+    return count
 
 
 def _boost_proximity(
-    entries: list[Entry],
+    corpus: Corpus,
     scores: dict[int, float],
     clauses: dict[int, int],
     clause_words: list[set[str]],
@@ -605,18 +779,18 @@ def _boost_proximity(
     """
     best = sorted((doc for doc in scores if clauses[doc] > 1), key=lambda d: (-scores[d], d))
     for doc in best[:PROXIMITY_CANDIDATES]:
-        entry = entries[doc]
-        closeness = max(_closeness(entry.title, clause_words), _closeness(entry.text, clause_words))
+        title, text = corpus.fields[doc]
+        closeness = max(_closeness(title, clause_words), _closeness(text, clause_words))
         scores[doc] *= 1 + PROXIMITY_WEIGHT * closeness
 
 
 def _closeness(text: str, clause_words: list[set[str]]) -> float:
     """``(k - 1) / (span - 1)`` for the tightest window holding the most clauses, or 0."""
     marks = [
-        (token.position, clause)
-        for token in tokenize(text)
+        (position, clause)
+        for position, word in _positions(text)
         for clause, words in enumerate(clause_words)
-        if token.word in words
+        if word in words
     ]
     present = {clause for _, clause in marks}
     if len(present) < 2:
@@ -645,7 +819,7 @@ def _hit(entry: Entry, score: float, words: set[str]) -> Hit:
     )
 
 
-def regex_search(guide: Guide, pattern: str, *, section: int | None = None) -> Results:
+def regex_search(guide: Guide | Corpus, pattern: str, *, section: int | None = None) -> Results:
     """Entries whose title or text matches a regular expression (case-insensitive).
 
     Ranked by matches, a title match counting three times, ties in guide
@@ -655,22 +829,24 @@ def regex_search(guide: Guide, pattern: str, *, section: int | None = None) -> R
         compiled = re.compile(pattern, re.IGNORECASE)
     except (re.error, RecursionError, OverflowError, ValueError) as error:
         raise BadPattern(str(error)) from None
-    allowed = _docs_of(guide, section)
-    found: list[tuple[float, int, Hit]] = []
-    for doc, entry in enumerate(guide.entries()):
-        if doc not in allowed:
-            continue
-        title_spans = _regex_spans(compiled, entry.title)
-        text_spans = _regex_spans(compiled, entry.text)
-        if not (title_spans or text_spans):
-            continue
-        score = TITLE_WEIGHT * len(title_spans) + TEXT_WEIGHT * len(text_spans)
+    corpus = guide if isinstance(guide, Corpus) else Corpus.of(guide)
+    ranked: list[tuple[float, int, tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]] = []
+    for doc in corpus.docs_of(section):
+        title, text = corpus.fields[doc]
+        title_spans = _regex_spans(compiled, title)
+        text_spans = _regex_spans(compiled, text)
+        if title_spans or text_spans:
+            score = TITLE_WEIGHT * len(title_spans) + TEXT_WEIGHT * len(text_spans)
+            ranked.append((-score, doc, title_spans, text_spans))
+    ranked.sort(key=lambda item: item[:2])
+    hits = []
+    for negative, doc, title_spans, text_spans in ranked:
+        entry = corpus.entry(doc)
         start = _window_start(entry.text, text_spans[0][0]) if text_spans else 0
         window = _window(entry.text, start)
         snippet = Snippet(window, _regex_spans(compiled, window))
-        found.append((-score, doc, Hit(entry, score, snippet, title_spans)))
-    found.sort(key=lambda item: item[:2])
-    return Results([hit for _, _, hit in found])
+        hits.append(Hit(entry, -negative, snippet, title_spans))
+    return Results(hits)
 
 
 def _regex_spans(compiled: re.Pattern[str], text: str) -> tuple[tuple[int, int], ...]:

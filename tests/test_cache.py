@@ -134,7 +134,7 @@ def test_a_record_of_the_wrong_shape_is_ignored(monkeypatch: pytest.MonkeyPatch)
     stamp = cache.file_stamp(guides.bundled_guide_path())
     assert stamp is not None
     key = stamp + cache.code_stamp(*guides.GUIDE_CODE)
-    for wrong in [("title",), ("t", None, None, None, (("s", 3, ()),)), 42, {"a": 1}]:
+    for wrong in [("title",), ("t", None, None, None, (("s",),)), 42, {"a": 1}, None]:
         cache.write("guide", key, wrong)
         assert open_guide() == guide
 
@@ -204,11 +204,15 @@ def test_clear_leaves_other_files_alone(invoke: Invoke) -> None:
     assert other.read_text() == "mine"
 
 
-def test_open_searchable_stamps_the_file_once(write_guide) -> None:  # type: ignore[no-untyped-def]
-    guide, index = open_searchable(write_guide(SMALL_GUIDE))
-    assert [e.ref for e in guide.entries()] == ["1", "1.1", "1.2", "2", "2.1"]
-    again, cached = open_searchable(write_guide(SMALL_GUIDE))
-    assert again == guide and cached.record() == index.record()
+def test_open_searchable_gives_the_same_corpus_and_index_warm_and_cold(write_guide) -> None:  # type: ignore[no-untyped-def]
+    path = write_guide(SMALL_GUIDE)
+    corpus, index = open_searchable(path)
+    assert corpus.starts == [0, 3, 5]
+    assert [corpus.entry(doc).ref for doc in range(len(corpus))] == ["1", "1.1", "1.2", "2", "2.1"]
+    warm, cached = open_searchable(path)  # both from the cache now
+    assert warm.fields == corpus.fields and warm.starts == corpus.starts
+    assert [warm.entry(doc) for doc in range(5)] == [corpus.entry(doc) for doc in range(5)]
+    assert cached.record() == index.record()
 
 
 def _environment(cache_home: Path) -> dict[str, str]:

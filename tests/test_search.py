@@ -306,3 +306,27 @@ def test_the_index_survives_its_record() -> None:
 def test_a_malformed_index_record_is_refused(record: tuple) -> None:  # type: ignore[type-arg]
     with pytest.raises((TypeError, ValueError)):
         Index.from_record(record)
+
+
+PLAIN_WORDS = st.sampled_from(
+    ["mental", "health", "support", "groups", "Mental", "HEALTH", "x1", "a_b"]
+)
+SEPARATORS = st.sampled_from([" ", "  ", "-", ", ", ". ", "\n", "/", " (", ") "])
+
+
+@given(
+    st.lists(st.tuples(PLAIN_WORDS, SEPARATORS), max_size=30).map(
+        lambda pairs: "".join(word + sep for word, sep in pairs)
+    ),
+    st.lists(
+        st.sampled_from(["mental", "health", "support", "groups", "healths", "ment"]),
+        min_size=2,
+        max_size=3,
+    ),
+)
+def test_the_quick_phrase_count_agrees_with_reading_the_words(text: str, phrase: list[str]) -> None:
+    from effects_cli.search import _count_in_fields, _phrase_count
+
+    forms = [{word} for word in phrase]
+    fields = [text, "groups", text[::-1], "Caf\u00e9 " + text, "#x " + text, text + "\u2026"]
+    assert _count_in_fields(fields, forms) == [_phrase_count(field, forms) for field in fields]
