@@ -37,7 +37,7 @@ import unicodedata
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from effects_cli.errors import NoSuchSection
 from effects_cli.model import Entry, Guide
@@ -83,8 +83,7 @@ class BadPattern(ValueError):
     """A ``--regex`` pattern that does not compile."""
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """A word of a text: where it stands, and its folded form.
 
     ``position`` counts words, for phrases and proximity; a compound's whole
@@ -191,8 +190,7 @@ def _positions(text: str) -> list[tuple[int, str]]:
     return found
 
 
-@dataclass(frozen=True)
-class Query:
+class Query(NamedTuple):
     """What a reader asked for: loose words, and phrases to match as written."""
 
     words: tuple[str, ...]
@@ -237,16 +235,14 @@ def query_words(query: str) -> list[str]:
     return list(parse_query(query).terms)
 
 
-@dataclass(frozen=True, slots=True)
-class Snippet:
+class Snippet(NamedTuple):
     """A window of an entry's text, with the spans of the matched words in it."""
 
     text: str
     spans: tuple[tuple[int, int], ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """One ranked search result."""
 
     entry: Entry
@@ -255,12 +251,11 @@ class Hit:
     title_spans: tuple[tuple[int, int], ...]
 
 
-@dataclass(frozen=True)
-class Results:
+class Results(NamedTuple):
     """Ranked hits, and the misspelt query words that were searched as other words."""
 
     hits: list[Hit]
-    corrections: dict[str, str] = field(default_factory=dict)
+    corrections: dict[str, str]
     unknown: tuple[str, ...] = ()
     """Query words that matched nothing and had no close word in the guide."""
     total: int = -1
@@ -846,7 +841,7 @@ def regex_search(guide: Guide | Corpus, pattern: str, *, section: int | None = N
         window = _window(entry.text, start)
         snippet = Snippet(window, _regex_spans(compiled, window))
         hits.append(Hit(entry, -negative, snippet, title_spans))
-    return Results(hits)
+    return Results(hits, {})
 
 
 def _regex_spans(compiled: re.Pattern[str], text: str) -> tuple[tuple[int, int], ...]:
