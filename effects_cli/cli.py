@@ -595,12 +595,12 @@ def search(
         guide, index = open_searchable(settings.guide_path, use_cache=settings.use_cache)
         results = search_guide(guide, text, index=index, section=section, limit=limit)
         searched = text
-        for typed, used in results.corrections.items():
-            _note(f"No match for {quote(typed)}; showing results for {quote(used)}.")
     if not results.hits:
         suggestions = [] if regex is not None else _suggestions(index, results)
         raise NoMatch(searched, section=section, suggestions=suggestions)
     if regex is None:
+        for typed, used in results.corrections.items():
+            _note(f"No match for {quote(typed)}; showing results for {quote(used)}.")
         for word in results.unknown:
             _note(f"No match for {quote(word)}; searched for the other words.")
     hits = results.hits[:limit]
