@@ -161,7 +161,9 @@ class _Columns:
                     padding = Segment(" " * (ref_width - ref.cell_len))
                     if self.refs_right:
                         yield padding
-                    yield from ref.render(console)
+                    yield from console.render_lines(
+                        ref, options.update(width=ref.cell_len, no_wrap=True), pad=False
+                    )[0]
                     yield padding if not self.refs_right else Segment("")
                     yield Segment(_GAP)
                 else:
