@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from effects_cli.errors import defused
 from effects_cli.model import Entry, Guide, Point, Section
 
 if TYPE_CHECKING:
@@ -70,9 +71,12 @@ def guide_json(guide: Guide) -> Json:
 
 
 def hits_json(query: str, hits: list[Hit]) -> Json:
-    """``{"query", "hits": [{"ref", "title", "score", "snippet"}]}``, best first."""
+    """``{"query", "hits": [{"ref", "title", "score", "snippet"}]}``, best first.
+
+    The query carries control characters as escapes (``\\x1b``), like guide text.
+    """
     return {
-        "query": query,
+        "query": defused(query),
         "hits": [
             {
                 "ref": hit.entry.ref,

@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
-from typing import TypeVar
+from typing import BinaryIO, TypeVar
 
 import yaml
 
@@ -38,6 +38,8 @@ _TAG = "tag:yaml.org,2002:"
 _TEXT_TAGS = {_TAG + kind for kind in ("str", "int", "float", "bool", "timestamp")}
 _NOT_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 """Characters a YAML stream may not hold (YAML 1.1, 5.1), found before parsing."""
+_PIECE = 1 << 22
+"""Bytes read from a guide file at a time."""
 _BREAKS = str.maketrans({"\u2028": "\n", "\u2029": "\n\n"})
 """YAML's line and paragraph separators, as the line breaks a terminal knows."""
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,39}")
@@ -110,7 +112,7 @@ def parse_guide(text: str, source: str = "<guide>", *, max_bytes: int = MAX_BYTE
 def _read_text(path: Path, max_bytes: int) -> str:
     try:
         with path.open("rb") as file:
-            data = file.read(max_bytes + 1)  # no more, whatever the file (or /dev/zero) holds
+            data = _read_at_most(file, max_bytes + 1)
     except FileNotFoundError:
         raise GuideError(str(path), "no such file") from None
     except IsADirectoryError:
@@ -130,6 +132,18 @@ def _read_text(path: Path, max_bytes: int) -> str:
         raise GuideError(
             str(path), f"is not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})"
         ) from None
+
+
+def _read_at_most(file: BinaryIO, size: int) -> bytes:
+    """Up to ``size`` bytes of ``file``, read in pieces: never more, whatever the file
+    (or ``/dev/zero``) holds, and never a buffer of ``size`` bytes made up front."""
+    data = bytearray()
+    while len(data) < size:
+        piece = file.read(min(size - len(data), _PIECE))
+        if not piece:
+            break
+        data += piece
+    return bytes(data)
 
 
 class _GuideReader:

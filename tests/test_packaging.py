@@ -44,7 +44,7 @@ def test_wheel_holds_the_guide_and_the_package(wheel: Path) -> None:
         scripts = archive.read(entry_points).decode()
     assert {"effects_cli/__init__.py", "effects_cli/cli.py", "effects_cli/__main__.py"} <= names
     assert not any(name.startswith("tests/") for name in names)
-    assert "effects = effects_cli.cli:app" in scripts
+    assert "effects = effects_cli.__main__:main" in scripts
     for dependency in ("Requires-Dist: typer", "Requires-Dist: rich", "Requires-Dist: pyyaml"):
         assert dependency in requires
 
