@@ -132,9 +132,10 @@ def _report_usage(error: typer.TyperException) -> int:
         and any(param.param_type_name == "argument" for param in context.command.params)
     ):
         message += f" (to pass it as an argument, put -- first: {context.command_path} -- {option})"
-    if context is not None:
-        stop = "" if message.endswith((".", "?", "!")) else "."
-        message = f"{message}{stop} See '{context.command_path} --help'."
+    # Click's parser leaves out the context of some errors ("requires an argument").
+    command = context.command_path if context is not None else PROG
+    stop = "" if message.endswith((".", "?", "!")) else "."
+    message = f"{message}{stop} See '{command} --help'."
     _complain(message)
     return error.exit_code
 
