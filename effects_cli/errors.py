@@ -35,12 +35,22 @@ def visible(text: str) -> str:
 
 
 def defused(text: str) -> str:
-    """``text`` with each `UNSAFE` character shown as its escape (``\\x1b``, ``\\u202e``).
+    """``text`` with each `UNSAFE` character shown as its escape (``\\x1b``, ``\\u202e``),
+    and the line and paragraph separators U+2028 and U+2029 (line breaks to YAML, but
+    not to a terminal) as line breaks.
 
-    Guide text and queries pass through this before they reach any output,
-    JSON included; everything else, line breaks among it, is kept.
+    Guide text and queries pass through this before they reach any output, JSON
+    included; everything else is kept.
     """
-    return UNSAFE.sub(lambda found: visible(found.group()), text)
+    return _DEFUSED.sub(_defuse, text)
+
+
+_BREAKS = {"\u2028": "\n", "\u2029": "\n\n"}
+_DEFUSED = re.compile(UNSAFE.pattern[:-1] + "\u2028\u2029]")
+
+
+def _defuse(found: re.Match[str]) -> str:
+    return _BREAKS.get(found.group()) or visible(found.group())
 
 
 class EffectsError(Exception):

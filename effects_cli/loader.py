@@ -22,7 +22,7 @@ from typing import BinaryIO, TypeVar
 
 import yaml
 
-from effects_cli.errors import UNSAFE, GuideError, GuideTooLarge, quote, visible
+from effects_cli.errors import GuideError, GuideTooLarge, defused, quote
 from effects_cli.model import Guide, Point, Section
 
 BUNDLED_NAME = "effects.yaml"
@@ -40,8 +40,6 @@ _NOT_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-
 """Characters a YAML stream may not hold (YAML 1.1, 5.1), found before parsing."""
 _PIECE = 1 << 22
 """Bytes read from a guide file at a time."""
-_BREAKS = str.maketrans({"\u2028": "\n", "\u2029": "\n\n"})
-"""YAML's line and paragraph separators, as the line breaks a terminal knows."""
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,39}")
 _PLAIN_TAGS = _TEXT_TAGS | {_TAG + "map", _TAG + "seq"}
 _KINDS = {
@@ -257,10 +255,10 @@ class _GuideReader:
     def _text(self, node: yaml.Node, path: str, *, one_line: bool = False) -> str:
         """A text field's text, without surrounding blank space; empty text is an error.
 
-        Control characters (which YAML escapes such as ``"\\e"`` can produce) are
-        made visible as ``\\x1b``, so a guide can never drive the terminal. A
-        ``one_line`` field (a title) has its line breaks and runs of blanks
-        turned into single spaces.
+        Control characters (which YAML escapes such as ``"\\e"`` can produce) and
+        bidirectional overrides are made visible as ``\\x1b`` and ``\\u202e``, so a
+        guide can never drive the terminal (`defused`). A ``one_line`` field (a
+        title) has its line breaks and runs of blanks turned into single spaces.
         """
         if node.tag == _TAG + "null":
             raise self._error(node, path, "missing (the value is empty)")
@@ -274,7 +272,7 @@ class _GuideReader:
                 limit=self.max_bytes,
                 field=path,
             )
-        text = UNSAFE.sub(_escape, node.value).translate(_BREAKS).strip()
+        text = defused(node.value).strip()
         if one_line:
             text = " ".join(text.split())
         if not text:
@@ -305,10 +303,6 @@ class _GuideReader:
         return GuideError(
             self.source, problem, line=mark.line + 1, column=mark.column + 1, field=field or None
         )
-
-
-def _escape(control: re.Match[str]) -> str:
-    return visible(control.group())
 
 
 def _join(path: str, key: str) -> str:
