@@ -80,6 +80,9 @@ class _EffectsGroup(TyperGroup):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> NoReturn:
+        if sys.stdout is None:  # started with stdout closed: `effects list >&-`
+            _complain("cannot write the output: stdout is closed")
+            sys.exit(ExitCode.CANNOT_WRITE)
         stdout = _identity(sys.stdout)
         try:
             code = super().main(
@@ -154,7 +157,7 @@ def _silence_stdout() -> None:
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, io.UnsupportedOperation):  # no real file descriptor (tests)
+    except (AttributeError, OSError, ValueError, io.UnsupportedOperation):  # no descriptor
         pass
 
 

@@ -967,6 +967,22 @@ def test_a_full_disk_is_one_clear_line_and_exit_4(tmp_path: Path, args: list[str
     )
 
 
+@pytest.mark.parametrize("args", [["list"], ["show", "11"], ["--help"]], ids=" ".join)
+def test_a_closed_stdout_is_one_clear_line_and_exit_4(tmp_path: Path, args: list[str]) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "effects_cli", *args],
+        cwd=tmp_path,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=HANG_GUARD,
+        preexec_fn=lambda: os.close(1),  # as `effects list >&-` does
+    )
+    assert (result.returncode, result.stderr) == (
+        4,
+        "effects: cannot write the output: stdout is closed\n",
+    )
+
+
 def test_ctrl_c_while_working_is_exit_130_without_a_traceback(tmp_path: Path) -> None:
     """The guide is a FIFO nobody writes to, so effects waits in the middle of loading it."""
     fifo = tmp_path / "slow.yaml"
