@@ -62,6 +62,7 @@ def assert_safe(output: str) -> None:
 
 def assert_clean_failure(result: Result, codes: set[int]) -> None:
     """An exit code from ``codes`` and one line on stderr, or success and a silent stderr."""
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     assert "Traceback" not in result.stderr
     if result.exit_code == 0:
         assert result.stderr == ""
