@@ -1090,11 +1090,13 @@ def test_fuzzed_queries(words: list[str], as_json: bool) -> None:
 
 _KEYS = st.sampled_from(["title", "text", "points", "sections", "subtitle", "intro"]) | _TEXT
 _SCALARS = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | _TEXT
-_TREES = st.recursive(
-    _SCALARS,
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(_KEYS, children, max_size=4),
-    max_leaves=20,
-)
+
+
+def _nested(children: st.SearchStrategy) -> st.SearchStrategy:
+    return st.lists(children, max_size=4) | st.dictionaries(_KEYS, children, max_size=4)
+
+
+_TREES = st.recursive(_SCALARS, _nested, max_leaves=20)
 _POINT = st.fixed_dictionaries({"title": _TEXT, "text": _TEXT})
 _SECTION = st.fixed_dictionaries(
     {"title": _TEXT, "text": _TEXT, "points": st.lists(_POINT, min_size=1, max_size=3)}
