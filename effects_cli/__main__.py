@@ -1,5 +1,6 @@
-"""``python -m effects_cli`` runs the same command as ``effects``."""
+"""``python -m effects_cli`` runs the same program as ``effects``."""
 
 from effects_cli.launch import main
 
-main()
+if __name__ == "__main__":
+    main()

@@ -7,6 +7,7 @@ This module deliberately has no ``from __future__ import annotations``:
 Typer evaluates every annotation string at start-up, which costs time.
 """
 
+import codecs
 import io
 import os
 import re
@@ -18,10 +19,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, NoReturn
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from effects_cli import __version__
-from effects_cli.errors import EffectsError, GuideError, quote, visible
+from effects_cli.errors import EffectsError, GuideError, GuideTooLarge, quote, visible
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -30,11 +31,15 @@ if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
     from effects_cli.model import Guide, Point
-    from effects_cli.search import Index, Results
+    from effects_cli.search import Hit, Index, Results
 
 PROG = "effects"
 _STYLE_CODE = re.compile(r"\x1b\[[0-9;]*m")
 _LINE_TAIL = re.compile(rf"(?:[ \t]|{_STYLE_CODE.pattern})+$", re.MULTILINE)
+_NEGATIVE_NUMBER = re.compile(r"-[0-9.]+")
+"""An argument such as ``-1`` or ``-4.2``: no option looks like this."""
+MAX_BYTES_VARIABLE = "EFFECTS_MAX_GUIDE_BYTES"
+"""Raises (or lowers) the size limit of a guide, in bytes."""
 
 
 class ExitCode(IntEnum):
@@ -71,6 +76,10 @@ class _EffectsGroup(TyperGroup):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> NoReturn:
+        if sys.stdout is None:  # started with stdout closed: `effects list >&-`
+            _complain("cannot write the output: stdout is closed")
+            sys.exit(ExitCode.CANNOT_WRITE)
+        stdout = _identity(sys.stdout)
         try:
             code = super().main(
                 args=args,
@@ -79,6 +88,13 @@ class _EffectsGroup(TyperGroup):
                 standalone_mode=False,
                 **extra,
             )
+        except SystemExit as exit:
+            # Rich (printing help) and click (typer.echo) end the program with exit 1 when
+            # the reader of stdout has gone, Rich after pointing stdout at /dev/null and
+            # click after wrapping it; here that is 141, as for any other output.
+            if exit.code != 1 or _identity(sys.stdout) == stdout:
+                raise
+            code = ExitCode.CLOSED_PIPE
         except EffectsError as error:
             code = _report(error)
         except typer.TyperException as error:  # click's errors, vendored by typer
@@ -100,7 +116,10 @@ def _report(error: EffectsError) -> ExitCode:
     else the logic raises means not found."""
     from effects_cli.cache import CacheError
 
-    _complain(str(error))
+    message = str(error)
+    if isinstance(error, GuideTooLarge):
+        message += f" ({MAX_BYTES_VARIABLE} sets another)"
+    _complain(message)
     if isinstance(error, GuideError):
         return ExitCode.BAD_GUIDE
     return ExitCode.CANNOT_WRITE if isinstance(error, CacheError) else ExitCode.NOT_FOUND
@@ -109,11 +128,29 @@ def _report(error: EffectsError) -> ExitCode:
 def _report_usage(error: typer.TyperException) -> int:
     message = error.format_message().rstrip()
     context = getattr(error, "ctx", None)
-    if context is not None:
-        stop = "" if message.endswith((".", "?", "!")) else "."
-        message = f"{message}{stop} See '{context.command_path} --help'."
+    option = getattr(error, "option_name", None)  # click's NoSuchOption
+    if (
+        option
+        and _NEGATIVE_NUMBER.fullmatch(option)
+        and context is not None
+        and any(param.param_type_name == "argument" for param in context.command.params)
+    ):
+        message += f" (to pass it as an argument, put -- first: {context.command_path} -- {option})"
+    # Click's parser leaves out the context of some errors ("requires an argument").
+    command = context.command_path if context is not None else PROG
+    stop = "" if message.endswith((".", "?", "!")) else "."
+    message = f"{message}{stop} See '{command} --help'."
     _complain(message)
     return error.exit_code
+
+
+def _identity(stream: Any) -> tuple[int, ...]:
+    """What a stream is: the object, and the file its descriptor points at, if it has one."""
+    try:
+        status = os.fstat(stream.fileno())
+    except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+        return (id(stream),)
+    return (id(stream), status.st_dev, status.st_ino)
 
 
 def _silence_stdout() -> None:
@@ -121,7 +158,7 @@ def _silence_stdout() -> None:
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, io.UnsupportedOperation):  # no real file descriptor (tests)
+    except (AttributeError, OSError, ValueError, io.UnsupportedOperation):  # no descriptor
         pass
 
 
@@ -278,11 +315,26 @@ def _load(ctx: typer.Context) -> "Guide":
     from effects_cli.guides import open_guide
 
     settings: _Settings = ctx.obj
-    return open_guide(settings.guide_path, use_cache=settings.use_cache)
+    return open_guide(settings.guide_path, use_cache=settings.use_cache, max_bytes=_max_bytes())
+
+
+def _max_bytes() -> int | None:
+    """The guide size limit EFFECTS_MAX_GUIDE_BYTES sets, if it sets one."""
+    raw = os.environ.get(MAX_BYTES_VARIABLE, "").strip()
+    if not raw:
+        return None
+    if not raw.isdecimal() or not raw.isascii() or int(raw) < 1:
+        raise typer.BadParameter(
+            f"{quote(raw)} is not a number of bytes (1 or more)", param_hint=MAX_BYTES_VARIABLE
+        )
+    return int(raw)
 
 
 READING_WIDTH = 80
 """Prose is wrapped at most this wide on a wide terminal, unless COLUMNS says otherwise."""
+WIDTHS = range(10, 1001)
+"""Widths laid out as they are; COLUMNS=0 (no text at all) or 9999999 (lines that take
+minutes) is taken as the nearest."""
 
 
 def _console() -> "Console":
@@ -292,7 +344,36 @@ def _console() -> "Console":
     console = Console(highlight=False, emoji=False, markup=False, **_colour_options())
     if "COLUMNS" not in os.environ and console.width > READING_WIDTH:
         console.width = READING_WIDTH
+    console.width = min(max(console.width, WIDTHS.start), WIDTHS.stop - 1)
     return console
+
+
+def _narrow_encoding() -> str | None:
+    """Stdout's encoding when it cannot hold every character (ASCII, Latin-1), else None."""
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    try:
+        return None if codecs.lookup(encoding).name.startswith("utf") else encoding
+    except LookupError:
+        return None
+
+
+def _fitted(guide: "Guide") -> "Guide":
+    """The guide as a narrow stdout can show it, stand-ins in place before layout."""
+    encoding = _narrow_encoding()
+    if encoding is None:
+        return guide
+    from effects_cli.render import encodable_guide
+
+    return encodable_guide(guide, encoding)
+
+
+def _fitted_hits(hits: "list[Hit]") -> "list[Hit]":
+    encoding = _narrow_encoding()
+    if encoding is None:
+        return hits
+    from effects_cli.render import encodable_hits
+
+    return encodable_hits(hits, encoding)
 
 
 def _stdout_is_terminal() -> bool:
@@ -333,43 +414,20 @@ def _print_json(data: Any) -> None:
     _emit(text + "\n")
 
 
-_ASCII_PUNCTUATION = str.maketrans(
-    {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "--"}
-    | {"\u2026": "...", "\u2500": "-", "\u00a0": " "}
-)
-"""Typographic characters and their plain stand-ins, for a stdout that cannot encode them."""
-
-
-def _encodable(text: str, encoding: str) -> str:
-    """``text`` with plain stand-ins for typographic characters and ``\\u`` escapes for
-    whatever else ``encoding`` cannot hold."""
-    text = text.translate(_ASCII_PUNCTUATION)
-    return "".join(ch if _fits(ch, encoding) else _escape(ch) for ch in text)
-
-
-def _fits(ch: str, encoding: str) -> bool:
-    try:
-        ch.encode(encoding)
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _escape(ch: str) -> str:
-    return f"\\u{ord(ch):04x}" if ord(ch) <= 0xFFFF else f"\\U{ord(ch):08x}"
-
-
 def _write(text: str) -> None:
     """Write to stdout; a closed pipe ends the program quietly, as it does for `cat`.
 
     A stdout that cannot encode the text (``PYTHONIOENCODING=ascii``, an old
     locale) gets plain punctuation and ``\\u`` escapes for the rest: nothing lost.
+    (The commands put these in place before layout; this catches what Rich adds.)
     """
     try:
         try:
             sys.stdout.write(text)
         except UnicodeEncodeError:
-            sys.stdout.write(_encodable(text, sys.stdout.encoding or "ascii"))
+            from effects_cli.render import encodable
+
+            sys.stdout.write(encodable(text, sys.stdout.encoding or "ascii"))
         sys.stdout.flush()
     except BrokenPipeError:
         _silence_stdout()
@@ -444,7 +502,9 @@ def _encoded(text: str) -> bytes:
     try:
         return text.encode(encoding)
     except UnicodeEncodeError:
-        return _encodable(text, encoding).encode(encoding, errors="backslashreplace")
+        from effects_cli.render import encodable
+
+        return encodable(text, encoding).encode(encoding, errors="backslashreplace")
 
 
 @app.command("list")
@@ -471,6 +531,7 @@ def list_sections(
         return
     from effects_cli.render import contents_lines, render_contents
 
+    guide = _fitted(guide)
     # The layout follows where the output goes; FORCE_COLOR only adds colour to it.
     if _stdout_is_terminal():
         _print(render_contents(guide, tree=tree))
@@ -478,7 +539,20 @@ def list_sections(
         _print(contents_lines(guide, tree=tree), soft_wrap=True)
 
 
-@app.command()
+class _ReferenceCommand(TyperCommand):
+    """A command whose one argument may look like a negative number: ``show -1`` names a
+    reference (not in any guide), not an unknown option ``-1``. Only for commands without
+    options that take a value, which could take the number for theirs."""
+
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
+        if "--" not in args:
+            numbers = [arg for arg in args if _NEGATIVE_NUMBER.fullmatch(arg)]
+            if numbers:
+                args = [arg for arg in args if arg not in numbers] + ["--", *numbers]
+        return super().parse_args(ctx, args)
+
+
+@app.command(cls=_ReferenceCommand)
 def show(
     ctx: typer.Context,
     ref: Annotated[
@@ -507,7 +581,8 @@ def show(
         return
     from effects_cli.render import render_entry
 
-    _print(render_entry(guide, entry))
+    guide = _fitted(guide)
+    _print(render_entry(guide, guide.lookup(ref)))
 
 
 SEARCH_LIMIT = 10
@@ -578,7 +653,9 @@ def search(
         from effects_cli.search import BadPattern, regex_search
 
         settings: _Settings = ctx.obj
-        guide = open_corpus(settings.guide_path, use_cache=settings.use_cache)
+        guide = open_corpus(
+            settings.guide_path, use_cache=settings.use_cache, max_bytes=_max_bytes()
+        )
         try:
             with _time_limit(REGEX_SECONDS, f"the pattern ran for over {REGEX_SECONDS} s"):
                 results = regex_search(guide, regex, section=section)
@@ -592,7 +669,9 @@ def search(
         from effects_cli.search import search as search_guide
 
         settings = ctx.obj
-        guide, index = open_searchable(settings.guide_path, use_cache=settings.use_cache)
+        guide, index = open_searchable(
+            settings.guide_path, use_cache=settings.use_cache, max_bytes=_max_bytes()
+        )
         results = search_guide(guide, text, index=index, section=section, limit=limit)
         searched = text
     if not results.hits:
@@ -601,8 +680,6 @@ def search(
     if regex is None:
         for typed, used in results.corrections.items():
             _note(f"No match for {quote(typed)}; showing results for {quote(used)}.")
-        for word in results.unknown:
-            _note(f"No match for {quote(word)}; searched for the other words.")
     hits = results.hits[:limit]
     if as_json:
         from effects_cli.export import hits_json
@@ -611,7 +688,7 @@ def search(
         return
     from effects_cli.render import render_hits, render_more
 
-    _print(render_hits(hits))
+    _print(render_hits(_fitted_hits(hits)))
     if results.found > limit and _stdout_is_terminal():
         _print(render_more(limit, results.found))
 
@@ -719,7 +796,8 @@ def tip(
         return
     from effects_cli.render import render_point
 
-    _print(render_point(guide, point))
+    guide = _fitted(guide)
+    _print(render_point(guide, guide.lookup(point.ref)))
 
 
 @app.command()
@@ -738,7 +816,7 @@ def read(ctx: typer.Context, as_json: JsonFlag = False) -> None:
         return
     from effects_cli.render import render_guide
 
-    _print(render_guide(guide), page=True)
+    _print(render_guide(_fitted(guide)), page=True)
 
 
 def _daily_tip(pool: "Sequence[Point]") -> "Point":
@@ -772,10 +850,10 @@ def validate(
       effects validate data/effects.yaml
     """
     from effects_cli.errors import GuideProblems
-    from effects_cli.loader import check_guide
+    from effects_cli.loader import MAX_BYTES, check_guide
 
     try:
-        guide = check_guide(file)
+        guide = check_guide(file, max_bytes=_max_bytes() or MAX_BYTES)
     except GuideProblems as error:
         for problem in error.problems:
             _complain(str(problem))

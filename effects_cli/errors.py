@@ -7,7 +7,15 @@ its ``str()`` is the one-line message a reader sees (without the program name).
 
 from __future__ import annotations
 
+import re
+
 _QUOTE_LIMIT = 60
+
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""Characters never passed on to a terminal as they are: control characters other than tab
+and line feed (ESC starts escape sequences; C1 ``\\x9b`` and ``\\x9d`` are CSI and OSC on
+their own), and the bidirectional embeddings, overrides and isolates, which reorder the
+text that follows them and so can make a line read differently from what it holds."""
 
 
 def quote(text: str) -> str:
@@ -24,6 +32,25 @@ def quote(text: str) -> str:
 def visible(text: str) -> str:
     """``text`` with each character that does not print shown as its escape, ``\\x1b``."""
     return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+
+
+def defused(text: str) -> str:
+    """``text`` with each `UNSAFE` character shown as its escape (``\\x1b``, ``\\u202e``),
+    and the line and paragraph separators U+2028 and U+2029 (line breaks to YAML, but
+    not to a terminal) as line breaks.
+
+    Guide text and queries pass through this before they reach any output, JSON
+    included; everything else is kept.
+    """
+    return _DEFUSED.sub(_defuse, text)
+
+
+_BREAKS = {"\u2028": "\n", "\u2029": "\n\n"}
+_DEFUSED = re.compile(UNSAFE.pattern[:-1] + "\u2028\u2029]")
+
+
+def _defuse(found: re.Match[str]) -> str:
+    return _BREAKS.get(found.group()) or visible(found.group())
 
 
 class EffectsError(Exception):
@@ -125,6 +152,14 @@ class GuideProblems(GuideError):
         super().__init__(
             first.source, first.problem, line=first.line, column=first.column, field=first.field
         )
+
+
+class GuideTooLarge(GuideError):
+    """A guide bigger than the size limit, as a file or with its aliases repeated."""
+
+    def __init__(self, source: str, problem: str, *, limit: int, field: str | None = None) -> None:
+        self.limit = limit
+        super().__init__(source, problem, field=field)
 
 
 def _number(number: int | str) -> str:

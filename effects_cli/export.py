@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from effects_cli.errors import defused
 from effects_cli.model import Entry, Guide, Point, Section
 
 if TYPE_CHECKING:
@@ -73,10 +74,11 @@ def hits_json(query: str, hits: list[Hit], corrections: dict[str, str] | None = 
     """``{"query", "corrections", "hits": [{"ref", "title", "score", "snippet"}]}``, best first.
 
     ``corrections`` maps each misspelt query word to the guide word searched instead.
+    The query carries control characters as escapes (``\\x1b``), like guide text.
     """
     return {
-        "query": query,
-        "corrections": dict(corrections or {}),
+        "query": defused(query),
+        "corrections": {defused(typed): used for typed, used in (corrections or {}).items()},
         "hits": [
             {
                 "ref": hit.entry.ref,

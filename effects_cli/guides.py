@@ -44,16 +44,21 @@ def bundled_guide_path() -> Path:
     return packaged if packaged.is_file() else package.parent / "data" / BUNDLED_NAME
 
 
-def open_guide(path: Path | None = None, *, use_cache: bool = True) -> Guide:
+def open_guide(
+    path: Path | None = None, *, use_cache: bool = True, max_bytes: int | None = None
+) -> Guide:
     """The guide at ``path`` (the bundled guide when None), parsed or from the cache.
 
     Raises `GuideError` when the file cannot be read or is not a valid guide;
-    errors are never cached, so a fixed file is read afresh.
+    errors are never cached, so a fixed file is read afresh. ``max_bytes`` is
+    the size limit of a guide that must be parsed (the loader's own by default).
     """
-    return _open(path, use_cache)[0]
+    return _open(path, use_cache, max_bytes)[0]
 
 
-def open_searchable(path: Path | None = None, *, use_cache: bool = True) -> tuple[Corpus, Index]:
+def open_searchable(
+    path: Path | None = None, *, use_cache: bool = True, max_bytes: int | None = None
+) -> tuple[Corpus, Index]:
     """What search needs of the guide, and its index, each built or from the cache.
 
     Both come from the same state of the file: it is stamped once, before it
@@ -62,7 +67,7 @@ def open_searchable(path: Path | None = None, *, use_cache: bool = True) -> tupl
     """
     from effects_cli.search import Index
 
-    record, stamp = _open_record(path, use_cache)
+    record, stamp = _open_record(path, use_cache, max_bytes)
     corpus = corpus_from_record(record)
     key = stamp + cache.code_stamp(*GUIDE_CODE, *SEARCH_CODE) if stamp is not None else None
     if key is not None:
@@ -78,32 +83,38 @@ def open_searchable(path: Path | None = None, *, use_cache: bool = True) -> tupl
     return corpus, index
 
 
-def open_corpus(path: Path | None = None, *, use_cache: bool = True) -> Corpus:
+def open_corpus(
+    path: Path | None = None, *, use_cache: bool = True, max_bytes: int | None = None
+) -> Corpus:
     """What search needs of the guide, without its index (for ``--regex``)."""
-    return corpus_from_record(_open_record(path, use_cache)[0])
+    return corpus_from_record(_open_record(path, use_cache, max_bytes)[0])
 
 
-def _open(path: Path | None, use_cache: bool) -> tuple[Guide, tuple[Hashable, ...] | None]:
+def _open(
+    path: Path | None, use_cache: bool, max_bytes: int | None
+) -> tuple[Guide, tuple[Hashable, ...] | None]:
     """The guide, and the stamp of the file it was read from (None without the cache)."""
-    record, stamp = _open_record(path, use_cache)
+    record, stamp = _open_record(path, use_cache, max_bytes)
     return record if isinstance(record, Guide) else guide_from_record(record), stamp
 
 
 def _open_record(
-    path: Path | None, use_cache: bool
+    path: Path | None, use_cache: bool, max_bytes: int | None = None
 ) -> tuple[Guide | _Record, tuple[Hashable, ...] | None]:
     """The guide freshly parsed, or its record from the cache when one is fresh and whole;
     and the stamp of the file (None without the cache)."""
     source = path if path is not None else bundled_guide_path()
     stamp = cache.file_stamp(source) if use_cache else None
-    key = stamp + cache.code_stamp(*GUIDE_CODE) if stamp is not None else None
+    # The size limit is part of the key: a guide cached under a looser limit is
+    # parsed again, and refused, under a tighter one.
+    key = stamp + cache.code_stamp(*GUIDE_CODE) + (max_bytes,) if stamp is not None else None
     if key is not None:
         record = cache.read("guide", key)
         if _is_record(record):
             return record, stamp  # type: ignore[return-value]
     from effects_cli.loader import load_guide
 
-    guide = load_guide(source)
+    guide = load_guide(source) if max_bytes is None else load_guide(source, max_bytes=max_bytes)
     if key is not None:
         cache.write("guide", key, guide_record(guide))
     return guide, stamp

@@ -1,4 +1,4 @@
-"""The ``effects`` program's entry point: run the CLI with the cyclic garbage collector off.
+"""The ``effects`` program's entry point: start the CLI fast, and let Ctrl-C end it cleanly.
 
 Importing Typer and Rich allocates hundreds of thousands of objects and almost
 no garbage cycles, so the collections Python runs meanwhile are pure cost
@@ -6,14 +6,24 @@ no garbage cycles, so the collections Python runs meanwhile are pure cost
 whose memory is freed by reference counting and by its exit, so the collector
 stays off for the whole run. The library modules never touch it: importing
 ``effects_cli.cli`` (as tests do) leaves the collector as it was.
+
+A Ctrl-C while those imports run (before the CLI's own handling exists) ends
+the program as a later one does: exit 130, no traceback.
 """
 
 import gc
+import sys
+
+INTERRUPTED = 130
+"""The exit code of Ctrl-C (``cli.ExitCode.INTERRUPTED``, which is not imported yet)."""
 
 
 def main() -> None:
-    """Run ``effects`` with the arguments of the process."""
+    """Run ``effects`` with the arguments of the process. (The app always exits itself.)"""
     gc.disable()
-    from effects_cli.cli import app
+    try:
+        from effects_cli.cli import app
 
-    app(prog_name="effects")
+        app(prog_name="effects")
+    except KeyboardInterrupt:
+        sys.exit(INTERRUPTED)

@@ -66,8 +66,10 @@ SENTENCE_REACH = 70
 """How far back a snippet may start, to begin with its sentence."""
 CLOSE_ENOUGH = 0.8
 """difflib similarity a guide word needs to stand in for a misspelt query word."""
-SUGGEST_ENOUGH = 0.6
+SUGGEST_ENOUGH = 0.7
 """difflib similarity a guide word needs to be suggested when nothing matched."""
+MIN_TYPO = 5
+"""Shorter words are not taken for misspellings: too many guide words are near them."""
 
 _TOKEN = re.compile(r"#?\w+(?:[-\u2010\u2011'\u2019]\w+)*")
 """A word, a hyphenated or apostrophised compound, or a hashtag."""
@@ -438,7 +440,10 @@ class Index:
         """The guide's word most like a misspelt one, if any is close enough.
 
         ``loose`` accepts less alike words: good enough to suggest, not to search with.
+        Words shorter than ``MIN_TYPO`` letters are too short to guess from.
         """
+        if len(word) < MIN_TYPO:  # "bold" is as close to "old" as to "hold"
+            return None
         import difflib
 
         cutoff = SUGGEST_ENOUGH if loose else CLOSE_ENOUGH

@@ -384,14 +384,25 @@ def test_generated_guides_with_one_fault_name_its_field(document: dict, breakage
     assert f"{raised.value.field}: {raised.value.problem}".startswith(expected)
 
 
-_ANY_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40)
+_ANY_TEXT = st.text(
+    st.characters(blacklist_categories=("Cs",))
+    | st.sampled_from("\x1b\x9b\u202e\u2067\u2028\u2029"),
+    min_size=1,
+    max_size=40,
+)
 
 
 def _as_loaded(raw: str, *, one_line: bool) -> str:
-    """The documented rules: control characters shown as escapes, blank edges dropped,
-    titles on one line."""
+    """The documented rules: control characters and bidirectional overrides shown as
+    escapes, line and paragraph separators as line breaks, blank edges dropped, titles
+    on one line."""
     visible = "".join(
-        ascii(ch)[1:-1] if (ord(ch) < 32 and ch not in "\t\n") or 0x7F <= ord(ch) <= 0x9F else ch
+        ascii(ch)[1:-1]
+        if (ord(ch) < 32 and ch not in "\t\n")
+        or 0x7F <= ord(ch) <= 0x9F
+        or 0x202A <= ord(ch) <= 0x202E
+        or 0x2066 <= ord(ch) <= 0x2069
+        else {"\u2028": "\n", "\u2029": "\n\n"}.get(ch, ch)
         for ch in raw
     ).strip()
     return " ".join(visible.split()) if one_line else visible
