@@ -33,7 +33,6 @@ import bisect
 import math
 import re
 import sys
-import unicodedata
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -73,12 +72,15 @@ MIN_TYPO = 5
 
 _TOKEN = re.compile(r"#?\w+(?:[-\u2010\u2011'\u2019]\w+)*")
 """A word, a hyphenated or apostrophised compound, or a hashtag."""
-_HYPHEN = re.compile(r"[-\u2010\u2011]")
+# Patterns needed only for compounds, hashtags and phrases are left as text: ``re``
+# compiles (and caches) them on first use, so a plain search does not pay for them.
+_HYPHEN = r"[-\u2010\u2011]"
 _APOSTROPHE = re.compile(r"['\u2019]")
-_CAMEL = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
+_CAMEL = r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+"
 """The words of a hashtag: ``#BellLetsTalk`` is Bell, Lets, Talk."""
-_PHRASE = re.compile(r"[\"\u201c\u201d]([^\"\u201c\u201d]*)[\"\u201c\u201d]?")
+_PHRASE = r"[\"\u201c\u201d]([^\"\u201c\u201d]*)[\"\u201c\u201d]?"
 """A quoted phrase; a quote left open runs to the end of the query."""
+_QUOTES = frozenset('"\u201c\u201d')
 
 
 class BadPattern(ValueError):
@@ -103,6 +105,8 @@ def fold(word: str) -> str:
     """A word as it is compared: case-folded, accents and apostrophes removed."""
     word = word.casefold()
     if not word.isascii():
+        import unicodedata  # only for words beyond ASCII
+
         decomposed = unicodedata.normalize("NFKD", word)
         word = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _APOSTROPHE.sub("", word)
@@ -113,6 +117,12 @@ def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     position = 0
     for match in _TOKEN.finditer(text):
+        raw = match.group()
+        if raw.isalnum():  # most words: no compound, no hashtag
+            word = raw.casefold() if raw.isascii() else fold(raw)
+            tokens.append(Token(match.start(), match.end(), word, position))
+            position += 1
+            continue
         parts = _parts(match)
         if len(parts) > 1:
             whole = "".join(word for _, _, word in parts)
@@ -134,14 +144,14 @@ def _parts(match: re.Match[str]) -> list[tuple[int, int, str]]:
     else:
         pieces = []
         at = 0
-        for piece in _HYPHEN.split(raw):
+        for piece in re.split(_HYPHEN, raw):
             pieces.append((offset + at, offset + at + len(piece), piece))
             at += len(piece) + 1
     if hashtag:
         pieces = [
             (start + camel.start(), start + camel.end(), camel.group())
             for start, _, piece in pieces
-            for camel in (list(_CAMEL.finditer(piece)) or [_whole_match(piece)])
+            for camel in (list(re.finditer(_CAMEL, piece)) or [_whole_match(piece)])
         ]
     return [(start, end, folded) for start, end, piece in pieces if (folded := fold(piece))]
 
@@ -221,7 +231,7 @@ def parse_query(text: str) -> Query:
             loose.extend(words)
         return " "
 
-    rest = _PHRASE.sub(take_phrase, text)
+    rest = re.sub(_PHRASE, take_phrase, text) if _QUOTES & set(text) else text
     compound_end = -1
     for token in tokenize(rest):
         if token.whole:
@@ -711,7 +721,7 @@ def _count_in_fields(fields: list[str], forms: list[set[str]]) -> list[int]:
     for number, text in enumerate(fields):
         if "'" in text or not text.isascii():
             text = _APOSTROPHE.sub("", text)
-        if "#" in text or (not text.isascii() and _NOT_PLAIN.search(text)):
+        if "#" in text or (not text.isascii() and re.search(_NOT_PLAIN, text)):
             odd.append(number)
             text = ""
         plain.append(text)
@@ -744,7 +754,7 @@ def _phrase_pattern(forms: list[set[str]]) -> re.Pattern[str]:
     return re.compile(r"\b" + r"\W+".join(words) + r"\b")
 
 
-_NOT_PLAIN = re.compile(r"[^\W\x00-\x7f]|#")
+_NOT_PLAIN = r"[^\W\x00-\x7f]|#"
 """What `_phrase_pattern` cannot read: a word character beyond ASCII (``fold`` may change
 it), or a hashtag (split at its capitals). Punctuation beyond ASCII separates words
 either way."""

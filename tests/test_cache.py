@@ -253,6 +253,7 @@ def modules_after(tmp_path: Path, *args: str) -> set[str]:
     listing = tmp_path / "modules.txt"
     subprocess.run(
         [sys.executable, "-c", MODULES_AFTER_RUN, str(listing), *args],
+        cwd=tmp_path,
         env=_environment(tmp_path / "cache"),
         capture_output=True,
         check=True,
