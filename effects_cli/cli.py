@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
     from effects_cli.model import Guide, Point
-    from effects_cli.search import Hit, Index, Results
+    from effects_cli.search import Hit
 
 PROG = "effects"
 _STYLE_CODE = re.compile(r"\x1b\[[0-9;]*m")
@@ -658,7 +658,7 @@ def search(
         )
         try:
             with _time_limit(REGEX_SECONDS, f"the pattern ran for over {REGEX_SECONDS} s"):
-                results = regex_search(guide, regex, section=section)
+                results = regex_search(guide, regex, section=section, limit=limit)
         except BadPattern as error:
             raise typer.BadParameter(
                 f"{quote(regex)} is not a valid pattern: {error}", param_hint="'--regex' / '-e'"
@@ -675,8 +675,7 @@ def search(
         results = search_guide(guide, text, index=index, section=section, limit=limit)
         searched = text
     if not results.hits:
-        suggestions = [] if regex is not None else _suggestions(index, results)
-        raise NoMatch(searched, section=section, suggestions=suggestions)
+        raise NoMatch(searched, section=section, suggestions=list(results.suggestions))
     if regex is None:
         for typed, used in results.corrections.items():
             _note(f"No match for {quote(typed)}; showing results for {quote(used)}.")
@@ -703,16 +702,6 @@ def _check_query(text: str, query: list[str] | None) -> None:
         raise typer.BadParameter("the query is empty", param_hint="QUERY")
     if not query_words(text):
         raise typer.BadParameter(f"{quote(text)} has no words to search for", param_hint="QUERY")
-
-
-def _suggestions(index: "Index", results: "Results") -> list[str]:
-    """Words to suggest when nothing matched: the corrections tried, else looser ones."""
-    found = list(dict.fromkeys(results.corrections.values()))
-    for word in results.unknown:
-        close = index.closest(word, loose=True)
-        if close is not None and close not in found:
-            found.append(close)
-    return found
 
 
 class _TimeLimit(Exception):

@@ -65,11 +65,13 @@ def open_searchable(
     is read, so an edit meanwhile can only cause a rebuild. From the cache the
     guide is not made into objects at all (`corpus_from_record`).
     """
-    from effects_cli.search import Index
+    from effects_cli.search import Index, index_stamp
 
     record, stamp = _open_record(path, use_cache, max_bytes)
     corpus = corpus_from_record(record)
-    key = stamp + cache.code_stamp(*GUIDE_CODE, *SEARCH_CODE) if stamp is not None else None
+    key = None
+    if stamp is not None:
+        key = stamp + cache.code_stamp(*GUIDE_CODE, *SEARCH_CODE) + index_stamp()
     if key is not None:
         stored = cache.read("index", key)
         if stored is not None:
@@ -115,7 +117,9 @@ def _open_record(
     from effects_cli.loader import load_guide
 
     guide = load_guide(source) if max_bytes is None else load_guide(source, max_bytes=max_bytes)
-    if key is not None:
+    if key is not None and cache.file_stamp(source) == stamp:
+        # Stamped again after reading: had the file (or where a link points) changed
+        # meanwhile, what was read might belong to neither stamp, so it is not kept.
         cache.write("guide", key, guide_record(guide))
     return guide, stamp
 

@@ -151,7 +151,10 @@ class _Columns:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         ref_width = max((ref.cell_len for ref, _ in self.rows if ref is not None), default=0)
-        body_width = max(options.max_width - ref_width - len(_GAP), 1)
+        if options.max_width - ref_width - len(_GAP) < _NARROWEST_BODY:
+            yield from self._stacked(console, options)
+            return
+        body_width = options.max_width - ref_width - len(_GAP)
         body_options = options.update(width=body_width, overflow="fold", no_wrap=False)
         blank = Segment(" " * (ref_width + len(_GAP)))
         newline = Segment.line()
@@ -171,6 +174,18 @@ class _Columns:
                     yield blank
                 yield from line
                 yield newline
+
+    def _stacked(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        """Too narrow for a column beside the references: each on its own line, above."""
+        body_options = options.update(overflow="fold", no_wrap=False)
+        for ref, body in self.rows:
+            if ref is not None:
+                yield from console.render(ref, body_options)
+            yield from console.render(body, body_options)
+
+
+_NARROWEST_BODY = 8
+"""Below this many columns beside the references, bodies go under them instead."""
 
 
 def contents_lines(guide: Guide, *, tree: bool = False) -> Text:

@@ -65,17 +65,23 @@ SENTENCE_REACH = 70
 """How far back a snippet may start, to begin with its sentence."""
 CLOSE_ENOUGH = 0.8
 """difflib similarity a guide word needs to stand in for a misspelt query word."""
-SUGGEST_ENOUGH = 0.7
+SUGGEST_ENOUGH = 0.75
 """difflib similarity a guide word needs to be suggested when nothing matched."""
+MAX_GUESSES = 5
+"""How many unknown words of one query are looked up for typos."""
+LONG_WORD = 8
+"""A misspelt word this long may be two slips from the word meant."""
 MIN_TYPO = 5
 """Shorter words are not taken for misspellings: too many guide words are near them."""
 
-_TOKEN = re.compile(r"#?\w+(?:[-\u2010\u2011'\u2019]\w+)*")
+_TOKEN = re.compile(r"#?\w+(?:[-\u2010\u2011'\u2019\u00ad\u200b-\u200d\u2060\ufeff]+\w+)*")
 """A word, a hyphenated or apostrophised compound, or a hashtag."""
 # Patterns needed only for compounds, hashtags and phrases are left as text: ``re``
 # compiles (and caches) them on first use, so a plain search does not pay for them.
 _HYPHEN = r"[-\u2010\u2011]"
-_APOSTROPHE = re.compile(r"['\u2019]")
+_APOSTROPHE = re.compile(r"['\u2019\u00ad\u200b-\u200d\u2060\ufeff]")
+"""What `fold` drops from inside a word: apostrophes, and the invisible characters that
+pages copied from the web hide in words (soft hyphens, zero-width spaces and joiners)."""
 _CAMEL = r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+"
 """The words of a hashtag: ``#BellLetsTalk`` is Bell, Lets, Talk."""
 _PHRASE = r"[\"\u201c\u201d]([^\"\u201c\u201d]*)[\"\u201c\u201d]?"
@@ -207,6 +213,8 @@ class Query(NamedTuple):
 
     words: tuple[str, ...]
     phrases: tuple[tuple[str, ...], ...] = ()
+    compounds: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """The loose words that are compounds (``selfhelp``), with their parts (``self``, ``help``)."""
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -218,7 +226,8 @@ def parse_query(text: str) -> Query:
     """Split a query into loose words and quoted phrases.
 
     A compound (``self-help``, ``#BellLetsTalk``) is one loose word, its
-    whole form; a one-word phrase is a loose word too.
+    whole form, that also matches its parts as a phrase (`Query.compounds`);
+    a one-word phrase is a loose word too.
     """
     phrases: list[tuple[str, ...]] = []
     loose: list[str] = []
@@ -232,14 +241,23 @@ def parse_query(text: str) -> Query:
         return " "
 
     rest = re.sub(_PHRASE, take_phrase, text) if _QUOTES & set(text) else text
+    compounds: dict[str, list[str]] = {}
+    compound: list[str] | None = None
     compound_end = -1
     for token in tokenize(rest):
         if token.whole:
             compound_end = token.end
             loose.append(token.word)
-        elif token.start >= compound_end:  # a part of a compound is searched as the whole
+            compound = compounds.setdefault(token.word, [])
+        elif token.start < compound_end and compound is not None:
+            compound.append(token.word)  # searched with its compound, whole or as a phrase
+        else:
             loose.append(token.word)
-    return Query(tuple(dict.fromkeys(loose)), tuple(dict.fromkeys(phrases)))
+    return Query(
+        tuple(dict.fromkeys(loose)),
+        tuple(dict.fromkeys(phrases)),
+        tuple((whole, tuple(parts)) for whole, parts in compounds.items()),
+    )
 
 
 def query_words(query: str) -> list[str]:
@@ -272,6 +290,8 @@ class Results(NamedTuple):
     """Query words that matched nothing and had no close word in the guide."""
     total: int = -1
     """How many entries matched, ``hits`` being the best of them (-1: all are in ``hits``)."""
+    suggestions: tuple[str, ...] = ()
+    """When nothing matched: guide words the reader may have meant."""
 
     @property
     def found(self) -> int:
@@ -430,12 +450,16 @@ class Index:
             found.setdefault(word, STEM_WEIGHT * _likeness(query_word, word))
         if len(stem) < MIN_PREFIX:
             return found
-        start = bisect.bisect_left(self._sorted_stems, stem)
-        for longer in self._sorted_stems[start:]:
-            if not longer.startswith(stem):
-                break
-            for word in self._by_stem[longer]:
-                found.setdefault(word, PREFIX_WEIGHT * _likeness(query_word, word))
+        # A stem that begins longer ones; a long stem less its last letter too, as
+        # Snowball's "therapi" (therapy) begins no stem but "therap" begins "therapeut".
+        heads = [stem] if len(stem) <= MIN_PREFIX + 2 else [stem, stem[:-1]]
+        for head in heads:
+            start = bisect.bisect_left(self._sorted_stems, head)
+            for longer in self._sorted_stems[start:]:
+                if not longer.startswith(head):
+                    break
+                for word in self._by_stem[longer]:
+                    found.setdefault(word, PREFIX_WEIGHT * _likeness(query_word, word))
         for cut in range(max(MIN_PREFIX + 1, len(stem) - REACH_BACK), len(stem)):
             for word in self._by_stem.get(stem[:cut], ()):
                 found.setdefault(word, PREFIX_WEIGHT * _likeness(query_word, word))
@@ -449,16 +473,25 @@ class Index:
     def closest(self, word: str, *, loose: bool = False) -> str | None:
         """The guide's word most like a misspelt one, if any is close enough.
 
-        ``loose`` accepts less alike words: good enough to suggest, not to search with.
-        Words shorter than ``MIN_TYPO`` letters are too short to guess from.
+        To be searched instead, a word must be a typo's distance away: the same
+        first letter and one slip (a letter wrong, missing, added or two swapped;
+        two slips in a word of eight letters or more). Otherwise ``depression``
+        would be searched as ``expression``. ``loose`` accepts less alike words:
+        good enough to suggest, never to search with. Words shorter than
+        ``MIN_TYPO`` letters are too short to guess from.
         """
         if len(word) < MIN_TYPO:  # "bold" is as close to "old" as to "hold"
             return None
         import difflib
 
-        cutoff = SUGGEST_ENOUGH if loose else CLOSE_ENOUGH
-        close = difflib.get_close_matches(word, self._stems.keys(), n=1, cutoff=cutoff)
-        return close[0] if close else None
+        if loose:
+            close = difflib.get_close_matches(word, self._stems, n=1, cutoff=SUGGEST_ENOUGH)
+            return close[0] if close else None
+        slips = 1 if len(word) < LONG_WORD else 2
+        candidates = difflib.get_close_matches(word, self._stems, n=5, cutoff=CLOSE_ENOUGH)
+        return next(
+            (c for c in candidates if c[0] == word[0] and within_slips(word, c, slips)), None
+        )
 
     def postings(self, word: str) -> Iterator[tuple[int, int, int]]:
         """(entry, count in title, count in text) for each entry holding ``word``.
@@ -479,18 +512,12 @@ class Index:
         numbers.frombytes(self._postings.get(word, b""))
         return {number >> _DOC_SHIFT for number in numbers}
 
-    def bm25(self, doc: int, title_count: float, text_count: float) -> float:
-        """BM25F of one query term in one entry, before its inverse document frequency."""
-        frequency = TITLE_WEIGHT * title_count / _norm(
-            self._title_lengths[doc], self._title_average, TITLE_B
-        ) + TEXT_WEIGHT * text_count / _norm(self._text_lengths[doc], self._text_average, TEXT_B)
-        return frequency / (K1 + frequency)
-
     def bm25_each(self, counts: dict[int, list[float]]) -> Iterator[tuple[int, float]]:
-        """`bm25` of each entry of ``counts`` (entry: [title count, text count]).
+        """BM25F of one query term in each entry of ``counts`` (entry: [title count, text
+        count]), before its inverse document frequency.
 
-        The same sum as `bm25`, with the constants hoisted: a common word of a
-        large guide is in thousands of entries.
+        Constants are hoisted out of the loop: a common word of a large guide is
+        in thousands of entries.
         """
         titles, texts = self._title_lengths, self._text_lengths
         title_slope, title_base = TITLE_B / self._title_average, 1 - TITLE_B
@@ -504,6 +531,36 @@ class Index:
     def idf(self, entries: int) -> float:
         """Inverse document frequency of a term found in ``entries`` of the guide's entries."""
         return math.log(1 + (self._count - entries + 0.5) / (entries + 0.5))
+
+
+def within_slips(typed: str, word: str, slips: int) -> bool:
+    """Whether ``typed`` is at most ``slips`` typing slips from ``word``: letters wrong,
+    missing or added, or two neighbours swapped (optimal string alignment distance).
+
+    ``difflib`` ranks how alike two words are; this says whether one could be
+    the other mistyped, which a ratio cannot (``expression`` is as alike to
+    ``depression`` as ``meditation`` to ``meditaton``).
+    """
+    if abs(len(typed) - len(word)) > slips:
+        return False
+    before: list[int] | None = None
+    row = list(range(len(word) + 1))
+    for i, mine in enumerate(typed, start=1):
+        next_row = [i] + [0] * len(word)
+        for j, theirs in enumerate(word, start=1):
+            next_row[j] = min(row[j] + 1, next_row[j - 1] + 1, row[j - 1] + (mine != theirs))
+            if (
+                before is not None
+                and i > 1
+                and j > 1
+                and mine == word[j - 2]
+                and typed[i - 2] == theirs
+            ):
+                next_row[j] = min(next_row[j], before[j - 2] + 1)
+        if min(next_row) > slips:
+            return False
+        before, row = row, next_row
+    return row[-1] <= slips
 
 
 def _likeness(query_word: str, word: str) -> float:
@@ -533,10 +590,6 @@ def _loaded(record: tuple) -> tuple:  # type: ignore[type-arg]
     return (titles, texts, postings, stems, by_stem, tuple(sorted_stems))
 
 
-def _norm(length: int, average: float, b: float) -> float:
-    return 1 - b + b * length / average
-
-
 def english_stemmer() -> _Stemmer:
     """Snowball's English stemmer, as a function of one (lower-case) word.
 
@@ -561,6 +614,29 @@ def english_stemmer() -> _Stemmer:
 
 
 _STEMMER_PACKAGE = "effects_cli._snowball"
+
+
+def index_stamp() -> tuple[object, ...]:
+    """What besides the guide and this code decides an index's words: the Python
+    version and its Unicode tables (``\\w``, case-folding) and the stemmer's code.
+
+    Part of the cache key of an index, so that an upgraded stemmer or another
+    Python never reuses an index its queries would not agree with.
+    """
+    import importlib.util
+    import os
+    import unicodedata
+
+    spec = importlib.util.find_spec("snowballstemmer")
+    stemmer = None
+    if spec is not None and spec.submodule_search_locations:
+        path = os.path.join(spec.submodule_search_locations[0], "english_stemmer.py")
+        try:
+            info = os.stat(path)
+            stemmer = (path, info.st_size, info.st_mtime_ns)
+        except OSError:
+            pass
+    return (sys.version_info[:2], unicodedata.unidata_version, stemmer)
 
 
 def _load_english_stemmer():  # type: ignore[no-untyped-def]
@@ -606,7 +682,9 @@ def search(
         """What ``find`` gives for ``word``, or for the guide's closest word when nothing."""
         found = find(word)
         if not found:
-            close = index.closest(word)
+            # Each guess reads the whole vocabulary: a pasted page of unknown words must
+            # not take seconds, so only the first few are guessed at.
+            close = index.closest(word) if len(corrections) + len(unknown) < MAX_GUESSES else None
             if close is None:
                 unknown.append(word)
             else:
@@ -617,12 +695,20 @@ def search(
     def same_forms(word: str) -> dict[str, float]:
         return dict.fromkeys(index.exact_forms(word), EXACT_WEIGHT)
 
+    parts_of = dict(parsed.compounds)
     for word in parsed.words:
-        expansions = resolve(word, index.expansions)
+        # A compound matches whole ("self-help", "#SelfHelp", "selfhelp") or by its parts
+        # in order ("self help"), whichever an entry holds; only when neither is anywhere
+        # is it taken for a typo.
+        parts = [set(index.exact_forms(part)) for part in parts_of.get(word, ())]
+        by_parts = _phrase_counts(index, corpus, parts) if parts else {}
+        expansions = index.expansions(word)
+        if not expansions and not by_parts:
+            expansions = resolve(word, index.expansions)
         # Forms are alternatives: an entry counts by its best one, not by how many it
         # uses, or "celebrate, celebrating, celebrations" would outweigh "celebrities"
         # for "celebrity".
-        weighted: dict[int, list[float]] = {}
+        weighted: dict[int, list[float]] = dict(by_parts)
         for guide_word, weight in expansions.items():
             for doc, title_count, text_count in index.postings(guide_word):
                 counts = [weight * title_count, weight * text_count]
@@ -630,6 +716,9 @@ def search(
                 if best is None or _mass(counts) > _mass(best):
                     weighted[doc] = counts
         _add(index, weighted, allowed, scores, clauses)
+        if by_parts:
+            for doc in (doc for doc in by_parts if doc in allowed):
+                matched.setdefault(doc, set()).update(*parts)
         # The very form typed (or its correction) is scored again on its own, with its
         # own rarity: "celebrities" must beat "celebrate", which shares its stem.
         exact = corrections.get(word, word)
@@ -652,7 +741,21 @@ def search(
         _boost_proximity(corpus, scores, clauses, clause_words)
     ranked = sorted(scores, key=lambda doc: (-scores[doc], doc))[:limit]
     hits = [_hit(corpus.entry(doc), scores[doc], matched[doc]) for doc in ranked]
-    return Results(hits, corrections, tuple(dict.fromkeys(unknown)), total=len(scores))
+    missing = tuple(dict.fromkeys(unknown))
+    suggestions = () if hits else _suggestions(index, corrections, missing)
+    return Results(hits, corrections, missing, len(scores), suggestions)
+
+
+def _suggestions(
+    index: Index, corrections: dict[str, str], unknown: tuple[str, ...]
+) -> tuple[str, ...]:
+    """Words to suggest when nothing matched: the corrections tried, then looser guesses."""
+    found = list(dict.fromkeys(corrections.values()))
+    for word in unknown[:MAX_GUESSES]:
+        close = index.closest(word, loose=True)
+        if close is not None and close not in found:
+            found.append(close)
+    return tuple(found)
 
 
 def _mass(counts: list[float]) -> float:
@@ -829,14 +932,23 @@ def _hit(entry: Entry, score: float, words: set[str]) -> Hit:
     )
 
 
-def regex_search(guide: Guide | Corpus, pattern: str, *, section: int | None = None) -> Results:
+def regex_search(
+    guide: Guide | Corpus, pattern: str, *, section: int | None = None, limit: int | None = None
+) -> Results:
     """Entries whose title or text matches a regular expression (case-insensitive).
 
     Ranked by matches, a title match counting three times, ties in guide
-    order; raises `BadPattern` for a pattern that does not compile.
+    order; hits (and their snippets) are made for the best ``limit`` only.
+    Raises `BadPattern` for a pattern that does not compile.
     """
+    import warnings
+
     try:
-        compiled = re.compile(pattern, re.IGNORECASE)
+        with warnings.catch_warnings():
+            # "Possible nested set" and the like: Python's warnings about how it reads
+            # a pattern today, not the reader's problem, and never worth a traceback.
+            warnings.simplefilter("ignore", FutureWarning)
+            compiled = re.compile(pattern, re.IGNORECASE)
     except (re.error, RecursionError, OverflowError, ValueError) as error:
         raise BadPattern(str(error)) from None
     corpus = guide if isinstance(guide, Corpus) else Corpus.of(guide)
@@ -850,13 +962,13 @@ def regex_search(guide: Guide | Corpus, pattern: str, *, section: int | None = N
             ranked.append((-score, doc, title_spans, text_spans))
     ranked.sort(key=lambda item: item[:2])
     hits = []
-    for negative, doc, title_spans, text_spans in ranked:
+    for negative, doc, title_spans, text_spans in ranked[:limit]:
         entry = corpus.entry(doc)
         start = _window_start(entry.text, text_spans[0][0]) if text_spans else 0
         window = _window(entry.text, start)
         snippet = Snippet(window, _regex_spans(compiled, window))
         hits.append(Hit(entry, -negative, snippet, title_spans))
-    return Results(hits, {})
+    return Results(hits, {}, total=len(ranked))
 
 
 def _regex_spans(compiled: re.Pattern[str], text: str) -> tuple[tuple[int, int], ...]:

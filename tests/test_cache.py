@@ -284,3 +284,35 @@ def test_an_unknown_word_loads_the_english_stemmer_alone(tmp_path: Path) -> None
         "effects_cli._snowball",
         *(f"effects_cli._snowball.{name}" for name in ("english_stemmer", "basestemmer", "among")),
     }
+
+
+def test_a_guide_that_changes_while_it_is_read_is_not_cached(
+    write_guide, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A link retargeted between stamping and reading (a deploy) must not poison the cache."""
+    first = write_guide(SMALL_GUIDE, name="a.yaml")
+    second = write_guide(SMALL_GUIDE.replace("Alpha point", "Omega point"), name="b.yaml")
+    link = tmp_path / "current.yaml"
+    link.symlink_to(first)
+    from effects_cli import loader
+
+    real_load = loader.load_guide
+
+    def retarget_then_load(path: Path, **limits: int):  # type: ignore[no-untyped-def]
+        link.unlink()
+        link.symlink_to(second)
+        return real_load(path, **limits)
+
+    monkeypatch.setattr("effects_cli.loader.load_guide", retarget_then_load)
+    assert open_guide(link).sections[0].points[0].title == "Omega point"
+    monkeypatch.setattr("effects_cli.loader.load_guide", real_load)
+    assert cache_files() == []  # nothing kept under the first file's stamp
+    assert open_guide(first).sections[0].points[0].title == "Alpha point"
+
+
+def test_a_cache_that_cannot_be_cleared_is_exit_4(invoke: Invoke) -> None:
+    invoke("tip")
+    (cache.cache_folder() / "stuck.cache").mkdir()  # a folder where a file should be
+    result = invoke("cache", "clear")
+    assert result.exit_code == 4
+    assert result.stderr.startswith("effects: cannot remove ") and result.stderr.count("\n") == 1

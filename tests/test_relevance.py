@@ -1,8 +1,9 @@
 """The relevance set: realistic reader queries, each with the entry that must come first.
 
 Prints the share that passes (beside a plain case-insensitive grep listing
-matches in guide order, for comparison) and asserts the floor the search
-issue sets: 95 in 100.
+matches in guide order, for comparison) and the queries that fail, and asserts
+the floor the search issue sets: 95 in 100. Cases are not asserted one by one:
+the set is meant to hold hard queries too, not only those that pass.
 """
 
 from __future__ import annotations
@@ -59,9 +60,3 @@ def test_relevance_floor(capsys: pytest.CaptureFixture[str]) -> None:
             f" (grep -i in guide order: {grep_share:.0%}); failing: {failures or 'none'}"
         )
     assert share >= FLOOR, failures
-
-
-@pytest.mark.parametrize("case", CASES, ids=[c["query"] for c in CASES])
-def test_each_query(case: dict) -> None:  # type: ignore[type-arg]
-    """Each query on its own, so that a regression names the query it broke."""
-    assert passes(case, effects_refs(case["query"])), effects_refs(case["query"])[:5]

@@ -225,7 +225,7 @@ def test_guide_words_are_found_and_an_entry_holding_one_is_a_hit(words: list[str
     ],
 )
 def test_parse_query(query: str, words: tuple[str, ...], phrases: tuple) -> None:  # type: ignore[type-arg]
-    assert parse_query(query) == (parsed := parse_query(query))
+    parsed = parse_query(query)
     assert (parsed.words, parsed.phrases) == (words, phrases)
 
 

@@ -41,8 +41,8 @@ def test_a_word_found_nowhere_is_left_out_quietly(invoke: Invoke) -> None:
             id="corrected-but-not-in-section",
         ),
         pytest.param(
-            ["fotografy"],
-            'effects: no match for "fotografy"; did you mean "photography"?\n',
+            ["fotography"],
+            'effects: no match for "fotography"; did you mean "photography"?\n',
             id="too-far-to-search-close-enough-to-suggest",
         ),
         pytest.param(
