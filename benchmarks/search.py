@@ -1,14 +1,15 @@
 """Search on a large guide: the first search (cold cache) and later ones (warm), against the floor.
 
-Generates a guide of 1,000 sections x 10 sub-points (about 5.6 MB of YAML,
+Generates a guide of 1,000 sections x 10 sub-points (about 6 MB of YAML,
 11,000 entries) from the bundled guide's own sentences and titles, shuffled,
-with a few thousand made-up words mixed in for a larger vocabulary. Then:
+with made-up words mixed in so that its vocabulary (about 40,000 words) is
+that of real prose of this size. Then:
 
 - cold: each run starts with an empty cache folder, so it parses the YAML and
   builds the search index (goal: under 2 s);
 - warm: the same searches once the cache holds the guide and its index,
-  run alternately with the floor, ``import typer, rich.console, yaml``
-  (goal: at most 1.5 x the floor).
+  run alternately with the floors of ``common.py`` (goal: at most 1.5 x
+  the floor, ``import typer, rich.console, yaml``).
 
 It also times the two candidates for typo correction on the large guide's
 vocabulary: difflib (standard library) and rapidfuzz (when installed).
@@ -25,13 +26,14 @@ import random
 import re
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-FLOOR = "import typer, rich.console, yaml"
+from common import effects_command, floor_commands
+from common import run_in_pipe as timed
+
 QUERIES = (
     ["stigma"],
     ["peer", "support"],
@@ -41,6 +43,8 @@ QUERIES = (
     ["#BellLetsTalk"],
 )
 SYLLABLES = ("ba", "ce", "di", "fo", "gu", "ka", "le", "mi", "no", "pu", "ra", "se", "ti", "vo")
+MADE_UP = 50_000
+"""Made-up words to draw from: about 40,000 of them end up in the guide."""
 
 
 def generate_guide(path: Path, sections: int = 1000, points: int = 10, seed: int = 1) -> None:
@@ -52,21 +56,22 @@ def generate_guide(path: Path, sections: int = 1000, points: int = 10, seed: int
     sentences = [s for e in entries for s in re.split(r"(?<=[.!?])\s+", e.text) if s]
     titles = [e.title for e in entries]
     rng = random.Random(seed)
-    made_up = sorted(
-        {"".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))) for _ in range(6000)}
-    )
+    made_up: set[str] = set()
+    while len(made_up) < MADE_UP:
+        made_up.add("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 5))))
+    pool = sorted(made_up)
 
     def paragraph() -> str:
         chosen = []
         for _ in range(3):
             words = rng.choice(sentences).split()
-            if rng.random() < 0.5:
-                words.insert(rng.randrange(len(words)), rng.choice(made_up))
+            for _ in range(2):
+                words.insert(rng.randrange(len(words)), rng.choice(pool))
             chosen.append(" ".join(words))
         return " ".join(chosen)
 
     def title() -> str:
-        return f"{rng.choice(titles)} {rng.choice(made_up).title()}"
+        return f"{rng.choice(titles)} {rng.choice(pool).title()}"
 
     lines = ["title: A Large Generated Guide", "intro: >-", f"  {paragraph()}", "sections:"]
     for _ in range(sections):
@@ -75,20 +80,6 @@ def generate_guide(path: Path, sections: int = 1000, points: int = 10, seed: int
             lines += [f"      - title: {title()}", "        text: >-", f"          {paragraph()}"]
     lines.append("conclusion: The end.")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-
-def effects_command() -> list[str]:
-    script = Path(sys.executable).with_name("effects")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "effects_cli"]
-
-
-def timed(argv: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    done = subprocess.run(argv, env=env, capture_output=True)
-    elapsed = time.perf_counter() - start
-    if done.returncode != 0:
-        sys.exit(f"{' '.join(argv)} failed: {done.stderr.decode(errors='replace')}")
-    return elapsed
 
 
 def typo_timings(guide: Path) -> str:
@@ -100,24 +91,30 @@ def typo_timings(guide: Path) -> str:
     _, index = open_searchable(guide, use_cache=False)
     vocabulary = list(index.vocabulary)
     typos = ("meditaton", "lonliness", "stigmatsed", "xyzzyqq")
-    start = time.perf_counter()
-    for typo in typos:
-        difflib.get_close_matches(typo, vocabulary, n=1, cutoff=0.8)
-    per_word = (time.perf_counter() - start) / len(typos) * 1000
-    line = f"typo lookup over {len(vocabulary):,} words: difflib {per_word:.1f} ms a word"
+
+    def per_word(lookup) -> float:  # type: ignore[no-untyped-def]
+        start = time.perf_counter()
+        for typo in typos:
+            lookup(typo)
+        return (time.perf_counter() - start) / len(typos) * 1000
+
+    whole = per_word(lambda t: difflib.get_close_matches(t, vocabulary, n=1, cutoff=0.8))
+    ours = per_word(index.closest)
+    suggest = per_word(lambda t: index.closest(t, loose=True))
+    line = (
+        f"typo lookup over {len(vocabulary):,} words, a word: difflib over all {whole:.1f} ms;"
+        f" effects (same first letter and length, then difflib) {ours:.1f} ms to correct,"
+        f" {suggest:.1f} ms to suggest"
+    )
     try:
         start = time.perf_counter()
         from rapidfuzz import distance, process
     except ImportError:
-        return line + " (rapidfuzz not installed)"
+        return line + "; rapidfuzz not installed"
     imported = (time.perf_counter() - start) * 1000
-    start = time.perf_counter()
-    for typo in typos:
-        process.extractOne(
-            typo, vocabulary, scorer=distance.Levenshtein.normalized_similarity, score_cutoff=0.8
-        )
-    fuzz = (time.perf_counter() - start) / len(typos) * 1000
-    return line + f", rapidfuzz {fuzz:.1f} ms a word plus {imported:.0f} ms to import it"
+    scorer = distance.Levenshtein.normalized_similarity
+    fuzz = per_word(lambda t: process.extractOne(t, vocabulary, scorer=scorer, score_cutoff=0.8))
+    return line + f"; rapidfuzz over all {fuzz:.1f} ms plus {imported:.0f} ms to import it"
 
 
 def main() -> None:
@@ -134,7 +131,6 @@ def main() -> None:
         env = {**os.environ, "XDG_CACHE_HOME": str(work / "cache"), "COLUMNS": "80"}
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         effects = [*effects_command(), "--guide", str(guide), "search"]
-        floor = [sys.executable, "-c", FLOOR]
         print(f"guide: {size / 1e6:.1f} MB of YAML, 11,000 entries")
 
         cold = []
@@ -146,15 +142,20 @@ def main() -> None:
             f" worst {max(cold):.2f} s (goal: under 2 s)"
         )
 
-        print(f"\n{'warm search':34}{'ms':>8}{'floor ms':>10}{'ratio':>8}")
+        floors = floor_commands()
+        print(f"\n{'warm search':34}{'ms':>8}" + "".join(f"{n:>14}{'ratio':>7}" for n in floors))
         for query in QUERIES:
-            mine, base = [], []
+            times: dict[str, list[float]] = {"effects": [], **{name: [] for name in floors}}
             for _ in range(args.rounds):
-                mine.append(timed([*effects, *query], env))
-                base.append(timed(floor, env))
-            ours, theirs = statistics.median(mine), statistics.median(base)
-            label = " ".join(query)
-            print(f"{label:34}{ours * 1000:8.1f}{theirs * 1000:10.1f}{ours / theirs:8.2f}")
+                times["effects"].append(timed([*effects, *query], env))
+                for name, floor in floors.items():
+                    times[name].append(timed(floor, env))
+            ours = statistics.median(times["effects"])
+            row = f"{' '.join(query):34}{ours * 1000:8.1f}"
+            for name in floors:
+                theirs = statistics.median(times[name])
+                row += f"{theirs * 1000:12.1f}ms{ours / theirs:7.2f}"
+            print(row, flush=True)
         print("(goal: warm ratio at most 1.5)\n")
         print(typo_timings(guide))
         print(f"medians of {args.rounds} alternating runs; Python {sys.version.split()[0]}")

@@ -1,9 +1,11 @@
 """Start-up time of each verb against the import floor, measured side by side.
 
 The floor is what any Python program built on the same libraries pays before
-it does anything: ``import typer, rich.console, yaml``. Each verb and the floor
-run alternately, many times, so that a noisy machine slows both alike; the
-ratio of medians is the figure that counts (goal: at most 1.0).
+it does anything: ``import typer, rich.console, yaml`` (the goal: each verb at
+most 1.0 times it). A second floor does the same with the garbage collector
+off, as ``effects`` runs (see ``common.py``). Each verb and the floors run
+alternately, many times, so that a noisy machine slows all alike; ratios of
+medians are the figures that count.
 
 Two places are measured: a pipe (stdout read by this script) and a
 pseudo-terminal of 80 x 100 cells, as a shell's start-up file runs a command
@@ -26,25 +28,10 @@ import subprocess
 import sys
 import tempfile
 import time
-from pathlib import Path
 
-FLOOR = "import typer, rich.console, yaml"
+from common import effects_command, floor_commands, run_in_pipe
+
 VERBS = (["tip"], ["show", "4"], ["list"], ["search", "stigma"])
-
-
-def effects_command() -> list[str]:
-    """The installed ``effects`` script beside this Python, else the module."""
-    script = Path(sys.executable).with_name("effects")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "effects_cli"]
-
-
-def run_in_pipe(argv: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    completed = subprocess.run(argv, env=env, capture_output=True)
-    elapsed = time.perf_counter() - start
-    if completed.returncode != 0:
-        sys.exit(f"{' '.join(argv)} failed: {completed.stderr.decode(errors='replace')}")
-    return elapsed
 
 
 def run_on_terminal(argv: list[str], env: dict[str, str]) -> float:
@@ -88,22 +75,24 @@ def main() -> None:
     ):
         env.pop(name, None)
     effects = effects_command()
-    floor = [sys.executable, "-c", FLOOR]
+    floors = floor_commands()
     try:
         for verb in VERBS:  # warm the cache, and the disk's
             run_in_pipe(effects + verb, env)
-        print(f"{'':14}{'pipe':>26}{'terminal':>26}")
-        print(f"{'verb':14}" + f"{'ms':>9}{'floor ms':>9}{'ratio':>8}" * 2)
-        for verb in VERBS:
-            row = f"{' '.join(verb):14}"
-            for runner in (run_in_pipe, run_on_terminal):
-                mine, base = [], []
+        for place, runner in (("pipe", run_in_pipe), ("terminal", run_on_terminal)):
+            print(f"\n{place:14}{'ms':>8}" + "".join(f"{name:>14}{'ratio':>7}" for name in floors))
+            for verb in VERBS:
+                times: dict[str, list[float]] = {"effects": [], **{name: [] for name in floors}}
                 for _ in range(args.rounds):
-                    mine.append(runner(effects + verb, env))
-                    base.append(runner(floor, env))
-                ours, theirs = statistics.median(mine), statistics.median(base)
-                row += f"{ours * 1000:9.1f}{theirs * 1000:9.1f}{ours / theirs:8.2f}"
-            print(row, flush=True)
+                    times["effects"].append(runner(effects + verb, env))
+                    for name, floor in floors.items():
+                        times[name].append(runner(floor, env))
+                ours = statistics.median(times["effects"])
+                row = f"{' '.join(verb):14}{ours * 1000:8.1f}"
+                for name in floors:
+                    theirs = statistics.median(times[name])
+                    row += f"{theirs * 1000:12.1f}ms{ours / theirs:7.2f}"
+                print(row, flush=True)
     finally:
         shutil.rmtree(cache, ignore_errors=True)
     print(f"\nmedians of {args.rounds} alternating runs; Python {sys.version.split()[0]}")

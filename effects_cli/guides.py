@@ -8,9 +8,10 @@ cheap as importing the command-line libraries alone.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Hashable
+from array import array
+from collections.abc import Hashable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from effects_cli import cache
 from effects_cli.model import Entry, Guide, Point, Section
@@ -26,7 +27,7 @@ GUIDE_CODE = ("loader", "model", "errors", "guides")
 SEARCH_CODE = ("search",)
 """The module whose code decides what a search index holds."""
 
-_Record = tuple[str, str | None, str | None, str | None, tuple[tuple[str, str, tuple], ...]]
+_Record = tuple[str, str | None, str | None, str | None, tuple[int, ...], bytes, bytes]
 
 
 def bundled_guide_path() -> Path:
@@ -127,18 +128,58 @@ def _open_record(
 def _is_record(record: object) -> bool:
     """Whether a value read from the cache has the shape of a `guide_record`.
 
-    Shapes are checked, texts' types are not: a record is used only after its
-    file's CRC and key (which names the code that wrote it) have matched.
+    Shapes are checked, texts are not: a record is used only after its file's
+    CRC and key (which names the code that wrote it) have matched.
     """
-    if not (isinstance(record, tuple) and len(record) == 5 and isinstance(record[4], tuple)):
+    if not (isinstance(record, tuple) and len(record) == 7):
         return False
-    return all(
-        isinstance(section, tuple)
-        and len(section) == 3
-        and isinstance(section[2], tuple)
-        and all(isinstance(point, tuple) and len(point) == 2 for point in section[2])
-        for section in record[4]
-    )
+    *heads, sizes, blob, ends = record
+    if not (
+        all(head is None or isinstance(head, str) for head in heads)
+        and isinstance(heads[0], str)
+        and isinstance(sizes, tuple)
+        and all(isinstance(size, int) and size >= 0 for size in sizes)
+        and isinstance(blob, bytes)
+        and isinstance(ends, bytes)
+    ):
+        return False
+    offsets = array("I")
+    if len(ends) % offsets.itemsize:
+        return False
+    offsets.frombytes(ends)
+    fields = 2 * (len(sizes) + sum(sizes))
+    return len(offsets) == fields and (not offsets or offsets[-1] == len(blob))
+
+
+class _Fields(Sequence[tuple[str, str]]):
+    """The (title, text) of each entry, decoded from the cached guide only when read.
+
+    A large guide's texts are megabytes; a search reads a few of them (and the
+    candidates of a phrase), so they stay one block of UTF-8 until then.
+    """
+
+    def __init__(self, blob: bytes, ends: bytes) -> None:
+        self._blob = blob
+        self._ends = array("I")
+        self._ends.frombytes(ends)
+
+    def __len__(self) -> int:
+        return len(self._ends) // 2
+
+    def _text(self, at: int) -> str:
+        start = self._ends[at - 1] if at else 0
+        return self._blob[start : self._ends[at]].decode("utf-8", "replace")
+
+    @overload
+    def __getitem__(self, doc: int) -> tuple[str, str]: ...
+    @overload
+    def __getitem__(self, doc: slice) -> Sequence[tuple[str, str]]: ...
+    def __getitem__(self, doc: int | slice) -> tuple[str, str] | Sequence[tuple[str, str]]:
+        if isinstance(doc, slice):
+            return [self[at] for at in range(*doc.indices(len(self)))]
+        if not 0 <= doc < len(self):
+            raise IndexError(doc)
+        return (self._text(2 * doc), self._text(2 * doc + 1))
 
 
 def corpus_from_record(record: Guide | _Record) -> Corpus:
@@ -147,69 +188,54 @@ def corpus_from_record(record: Guide | _Record) -> Corpus:
 
     if isinstance(record, Guide):
         return Corpus.of(record)
-    sections = record[4]
-    fields: list[tuple[str, str]] = []
+    *_, sizes, blob, ends = record
+    fields = _Fields(blob, ends)
     starts = [0]
-    for title, text, points in sections:
-        fields.append((title, text))
-        fields += points
-        starts.append(len(fields))
+    for size in sizes:
+        starts.append(starts[-1] + 1 + size)
 
     def make_entry(doc: int) -> Entry:
         number = bisect.bisect_right(starts, doc)
-        title, text, points = sections[number - 1]
-        made = tuple(
-            Point(number, index, point_title, point_text)
-            for index, (point_title, point_text) in enumerate(points, start=1)
+        first = starts[number - 1]
+        title, text = fields[first]
+        points = tuple(
+            Point(number, index, *fields[first + index])
+            for index in range(1, sizes[number - 1] + 1)
         )
-        at = doc - starts[number - 1]
-        return Section(number, title, text, made) if at == 0 else made[at - 1]
+        at = doc - first
+        return Section(number, title, text, points) if at == 0 else points[at - 1]
 
     return Corpus(fields, starts, make_entry)
 
 
 def guide_record(guide: Guide) -> _Record:
-    """The guide as nested tuples of strings, for ``marshal``."""
+    """The guide for ``marshal``: its heads, the sub-point count of each section, and the
+    titles and texts of its entries, in guide order, as one block of UTF-8 cut by offsets."""
+    blob = bytearray()
+    ends = array("I")
+    for entry in guide.entries():
+        for text in (entry.title, entry.text):
+            blob += text.encode("utf-8", "surrogatepass")
+            ends.append(len(blob))
     return (
         guide.title,
         guide.subtitle,
         guide.intro,
         guide.conclusion,
-        tuple(
-            (
-                section.title,
-                section.text,
-                tuple((point.title, point.text) for point in section.points),
-            )
-            for section in guide.sections
-        ),
+        tuple(len(section.points) for section in guide.sections),
+        bytes(blob),
+        ends.tobytes(),
     )
 
 
 def guide_from_record(record: _Record) -> Guide:
-    """The `Guide` a `guide_record` describes; TypeError or ValueError if its shape is wrong.
-
-    Only the shape is checked: a record is used only after its file's CRC and
-    key (which names the code that wrote it) have matched, and checking every
-    text's type would cost more on a large guide than building it.
-    """
-    title, subtitle, intro, conclusion, sections = record
-    guide = Guide(
+    """The `Guide` a `guide_record` describes (its shape checked by `_is_record`)."""
+    title, subtitle, intro, conclusion, *_ = record
+    corpus = corpus_from_record(record)
+    return Guide(
         title=title,
         subtitle=subtitle,
         intro=intro,
         conclusion=conclusion,
-        sections=tuple(
-            Section(
-                number,
-                section_title,
-                section_text,
-                tuple(
-                    Point(number, index, point_title, point_text)
-                    for index, (point_title, point_text) in enumerate(points, start=1)
-                ),
-            )
-            for number, (section_title, section_text, points) in enumerate(sections, start=1)
-        ),
+        sections=tuple(corpus.entry(start) for start in corpus.starts[:-1]),  # type: ignore[misc]
     )
-    return guide

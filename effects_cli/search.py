@@ -35,7 +35,7 @@ import re
 import sys
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import NamedTuple
 
 from effects_cli.errors import NoSuchSection
@@ -67,6 +67,8 @@ CLOSE_ENOUGH = 0.8
 """difflib similarity a guide word needs to stand in for a misspelt query word."""
 SUGGEST_ENOUGH = 0.75
 """difflib similarity a guide word needs to be suggested when nothing matched."""
+LOOSE_LENGTHS = 3
+"""A suggestion may be this many letters longer or shorter than the word typed."""
 MAX_GUESSES = 5
 """How many unknown words of one query are looked up for typos."""
 LONG_WORD = 8
@@ -318,7 +320,7 @@ class Corpus:
 
     def __init__(
         self,
-        fields: list[tuple[str, str]],
+        fields: Sequence[tuple[str, str]],
         starts: list[int],
         make_entry: Callable[[int], Entry],
     ) -> None:
@@ -358,18 +360,25 @@ class Corpus:
 
 
 class Index:
-    """An inverted index of a guide's entries, held as plain data for caching."""
+    """An inverted index of a guide's entries, held as plain data for caching.
+
+    The vocabulary is a sorted tuple of words with a parallel tuple of their
+    stems; the postings of all words are one array, cut by offsets. Loading
+    that from the cache costs a fraction of what dictionaries of 40,000 words
+    (a large guide's vocabulary) would, and sorted words answer the questions
+    search asks: a word, the words of a stem, the stems that begin with another.
+    """
 
     def __init__(self, record: tuple) -> None:  # type: ignore[type-arg]
         """Take an index from `record` (built by `Index.build`, perhaps read from a cache)."""
         (
             self._title_lengths,
             self._text_lengths,
-            self._postings,
+            self._words,
             self._stems,
-            self._by_stem,
-            self._sorted_stems,
-        ) = record
+            self._offsets,
+            self._postings,
+        ) = _loaded(record)
         count = max(len(self._title_lengths), 1)
         self._count = len(self._title_lengths)
         self._title_average = sum(self._title_lengths) / count or 1.0
@@ -398,77 +407,101 @@ class Index:
                     | min(text_counts[word], _COUNT_MAX)
                 )
         stem = english_stemmer()
-        stems = {word: stem(word) for word in postings}
-        by_stem: dict[str, list[str]] = {}
-        for word in sorted(stems):
-            by_stem.setdefault(stems[word], []).append(word)
-        record = (
-            array("I", title_lengths).tobytes(),
-            array("I", text_lengths).tobytes(),
-            {word: array("I", numbers).tobytes() for word, numbers in postings.items()},
-            stems,
-            {key: tuple(words) for key, words in by_stem.items()},
-            tuple(sorted(by_stem)),
+        words = sorted(postings)
+        offsets = array("I", [0])
+        flat = array("I")
+        for word in words:
+            flat.extend(postings[word])
+            offsets.append(len(flat))
+        return cls(
+            (
+                array("I", title_lengths).tobytes(),
+                array("I", text_lengths).tobytes(),
+                tuple(words),
+                tuple(stem(word) for word in words),
+                offsets.tobytes(),
+                flat.tobytes(),
+            )
         )
-        return cls(_loaded(record))
 
     def record(self) -> tuple:  # type: ignore[type-arg]
-        """The index as nested tuples, dicts, strings and bytes, for ``marshal``."""
+        """The index as tuples of strings and bytes, for ``marshal``."""
         return (
-            array("I", self._title_lengths).tobytes(),
-            array("I", self._text_lengths).tobytes(),
-            self._postings,
+            self._title_lengths.tobytes(),
+            self._text_lengths.tobytes(),
+            self._words,
             self._stems,
-            self._by_stem,
-            self._sorted_stems,
+            self._offsets.tobytes(),
+            self._postings.tobytes(),
         )
 
     @classmethod
     def from_record(cls, record: tuple) -> Index:  # type: ignore[type-arg]
         """An index from a stored `record`; TypeError or ValueError if it is not one."""
-        return cls(_loaded(record))
+        return cls(record)
 
     @property
-    def vocabulary(self) -> list[str]:
+    def vocabulary(self) -> tuple[str, ...]:
         """Every word of the guide, folded, in sorted order."""
-        return sorted(self._stems)
+        return self._words
+
+    def _find(self, word: str) -> int | None:
+        """Where ``word`` is in the sorted vocabulary, if it is there."""
+        at = bisect.bisect_left(self._words, word)
+        return at if at < len(self._words) and self._words[at] == word else None
+
+    def _starting(self, prefix: str) -> range:
+        """The places in the vocabulary of the words that begin with ``prefix``."""
+        start = bisect.bisect_left(self._words, prefix)
+        return range(start, bisect.bisect_left(self._words, prefix + "\U0010ffff", start))
 
     def stem(self, word: str) -> str:
         """The Snowball stem of a folded word (the guide's own words are stemmed already)."""
-        known = self._stems.get(word)
-        if known is not None:
-            return known
+        at = self._find(word)
+        if at is not None:
+            return self._stems[at]
         if self._stemmer is None:
             self._stemmer = english_stemmer()
         return self._stemmer(word)
 
+    def _stem_mates(self, stem: str) -> range:
+        """Where to look for the words whose stems equal, begin, or begin with ``stem``.
+
+        A Snowball stem begins its word but for its last letter ("therapi" for
+        "therapy"), so those words share the stem's first letters: four, or
+        all but one of a shorter stem.
+        """
+        return self._starting(stem[: min(MIN_PREFIX, max(len(stem) - 1, 1))])
+
     def expansions(self, query_word: str) -> dict[str, float]:
         """The guide's words a query word matches, each with the weight of the match."""
-        found = {query_word: EXACT_WEIGHT} if query_word in self._postings else {}
+        found = {query_word: EXACT_WEIGHT} if self._find(query_word) is not None else {}
         stem = self.stem(query_word)
-        for word in self._by_stem.get(stem, ()):
-            found.setdefault(word, STEM_WEIGHT * _likeness(query_word, word))
+        mates = self._stem_mates(stem)
+        stems, words = self._stems, self._words
+        for at in mates:
+            if stems[at] == stem:
+                found.setdefault(words[at], STEM_WEIGHT * _likeness(query_word, words[at]))
         if len(stem) < MIN_PREFIX:
             return found
         # A stem that begins longer ones; a long stem less its last letter too, as
-        # Snowball's "therapi" (therapy) begins no stem but "therap" begins "therapeut".
-        heads = [stem] if len(stem) <= MIN_PREFIX + 2 else [stem, stem[:-1]]
-        for head in heads:
-            start = bisect.bisect_left(self._sorted_stems, head)
-            for longer in self._sorted_stems[start:]:
-                if not longer.startswith(head):
-                    break
-                for word in self._by_stem[longer]:
-                    found.setdefault(word, PREFIX_WEIGHT * _likeness(query_word, word))
-        for cut in range(max(MIN_PREFIX + 1, len(stem) - REACH_BACK), len(stem)):
-            for word in self._by_stem.get(stem[:cut], ()):
-                found.setdefault(word, PREFIX_WEIGHT * _likeness(query_word, word))
+        # Snowball's "therapi" (therapy) begins no stem but "therap" begins "therapeut";
+        # and a slightly shorter stem that begins this one ("stigma" for "stigmatized").
+        heads = (stem,) if len(stem) <= MIN_PREFIX + 2 else (stem, stem[:-1])
+        shorter = {
+            stem[:cut] for cut in range(max(MIN_PREFIX + 1, len(stem) - REACH_BACK), len(stem))
+        }
+        for at in mates:
+            other = stems[at]
+            if other != stem and (other.startswith(heads) or other in shorter):
+                found.setdefault(words[at], PREFIX_WEIGHT * _likeness(query_word, words[at]))
         return found
 
     def exact_forms(self, query_word: str) -> set[str]:
         """The guide's words a word of a phrase matches: the same word or stem only."""
-        forms = {query_word} if query_word in self._postings else set()
-        return forms | set(self._by_stem.get(self.stem(query_word), ()))
+        forms = {query_word} if self._find(query_word) is not None else set()
+        stem = self.stem(query_word)
+        return forms | {self._words[at] for at in self._stem_mates(stem) if self._stems[at] == stem}
 
     def closest(self, word: str, *, loose: bool = False) -> str | None:
         """The guide's word most like a misspelt one, if any is close enough.
@@ -484,14 +517,27 @@ class Index:
             return None
         import difflib
 
+        # Only words of about the right length (and, to search with, the same first
+        # letter) can qualify, and difflib is slow on the 40,000 words of a large guide.
         if loose:
-            close = difflib.get_close_matches(word, self._stems, n=1, cutoff=SUGGEST_ENOUGH)
+            near = [w for w in self._words if abs(len(w) - len(word)) <= LOOSE_LENGTHS]
+            close = difflib.get_close_matches(word, near, n=1, cutoff=SUGGEST_ENOUGH)
             return close[0] if close else None
         slips = 1 if len(word) < LONG_WORD else 2
-        candidates = difflib.get_close_matches(word, self._stems, n=5, cutoff=CLOSE_ENOUGH)
-        return next(
-            (c for c in candidates if c[0] == word[0] and within_slips(word, c, slips)), None
-        )
+        near = [
+            self._words[at]
+            for at in self._starting(word[0])
+            if abs(len(self._words[at]) - len(word)) <= slips
+        ]
+        candidates = difflib.get_close_matches(word, near, n=5, cutoff=CLOSE_ENOUGH)
+        return next((c for c in candidates if within_slips(word, c, slips)), None)
+
+    def _numbers(self, word: str) -> array[int]:
+        """The postings of ``word``: a slice of the one array of them all."""
+        at = self._find(word)
+        if at is None:
+            return array("I")
+        return self._postings[self._offsets[at] : self._offsets[at + 1]]
 
     def postings(self, word: str) -> Iterator[tuple[int, int, int]]:
         """(entry, count in title, count in text) for each entry holding ``word``.
@@ -499,18 +545,14 @@ class Index:
         Each posting is one 32-bit number: the entry's number, then the two
         counts in four bits each (BM25 has long saturated at fifteen).
         """
-        numbers = array("I")
-        numbers.frombytes(self._postings.get(word, b""))
         return (
             (number >> _DOC_SHIFT, number >> _COUNT_BITS & _COUNT_MAX, number & _COUNT_MAX)
-            for number in numbers
+            for number in self._numbers(word)
         )
 
     def docs(self, word: str) -> set[int]:
         """The entries holding ``word``."""
-        numbers = array("I")
-        numbers.frombytes(self._postings.get(word, b""))
-        return {number >> _DOC_SHIFT for number in numbers}
+        return {number >> _DOC_SHIFT for number in self._numbers(word)}
 
     def bm25_each(self, counts: dict[int, list[float]]) -> Iterator[tuple[int, float]]:
         """BM25F of one query term in each entry of ``counts`` (entry: [title count, text
@@ -578,16 +620,24 @@ def _likeness(query_word: str, word: str) -> float:
 
 
 def _loaded(record: tuple) -> tuple:  # type: ignore[type-arg]
-    """A record with its length arrays unpacked; TypeError or ValueError if malformed."""
-    title_lengths, text_lengths, postings, stems, by_stem, sorted_stems = record
-    titles, texts = array("I"), array("I")
-    titles.frombytes(title_lengths)
-    texts.frombytes(text_lengths)
-    if len(titles) != len(texts) or not all(
-        isinstance(x, dict) for x in (postings, stems, by_stem)
+    """A record with its arrays unpacked and its shape checked; TypeError or ValueError
+    if it is not an index."""
+    title_lengths, text_lengths, words, stems, offsets, postings = record
+    arrays = [array("I") for _ in range(4)]
+    for unpacked, packed in zip(
+        arrays, (title_lengths, text_lengths, offsets, postings), strict=True
+    ):
+        unpacked.frombytes(packed)
+    titles, texts, starts, numbers = arrays
+    if not (
+        isinstance(words, tuple)
+        and isinstance(stems, tuple)
+        and len(titles) == len(texts)
+        and len(words) == len(stems) == len(starts) - 1
+        and (not starts or starts[-1] == len(numbers))
     ):
         raise ValueError("not an index record")
-    return (titles, texts, postings, stems, by_stem, tuple(sorted_stems))
+    return (titles, texts, words, stems, starts, numbers)
 
 
 def english_stemmer() -> _Stemmer:
@@ -701,7 +751,9 @@ def search(
         # in order ("self help"), whichever an entry holds; only when neither is anywhere
         # is it taken for a typo.
         parts = [set(index.exact_forms(part)) for part in parts_of.get(word, ())]
-        by_parts = _phrase_counts(index, corpus, parts) if parts else {}
+        # Entries that hold the whole form count by it already (and hold its parts, in
+        # order, where the compound stands): only the others are read for the parts.
+        by_parts = _phrase_counts(index, corpus, parts, index.docs(word)) if parts else {}
         expansions = index.expansions(word)
         if not expansions and not by_parts:
             expansions = resolve(word, index.expansions)
@@ -786,11 +838,13 @@ def _add(
             clauses[doc] = clauses.get(doc, 0) + new_clause
 
 
-def _phrase_counts(index: Index, corpus: Corpus, forms: list[set[str]]) -> dict[int, list[float]]:
+def _phrase_counts(
+    index: Index, corpus: Corpus, forms: list[set[str]], skip: set[int] | None = None
+) -> dict[int, list[float]]:
     """How often the phrase occurs in each entry's title and text (entries with none left out).
 
-    Candidates are the entries holding every word; each is read again to find
-    the words adjacent and in order.
+    Candidates are the entries holding every word (but those in ``skip``); each
+    is read again to find the words adjacent and in order.
     """
     if not all(forms):
         return {}
@@ -798,7 +852,7 @@ def _phrase_counts(index: Index, corpus: Corpus, forms: list[set[str]]) -> dict[
     for word_forms in forms:
         docs = set().union(*map(index.docs, word_forms))
         candidates = docs if candidates is None else candidates & docs
-    docs = sorted(candidates or ())
+    docs = sorted((candidates or set()) - (skip or set()))
     fields = [field for doc in docs for field in corpus.fields[doc]]
     found = _count_in_fields(fields, forms)
     return {
