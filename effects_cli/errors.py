@@ -11,7 +11,7 @@ import re
 
 _QUOTE_LIMIT = 60
 
-UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+UNSAFE = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 """Characters never passed on to a terminal as they are: control characters other than tab
 and line feed (ESC starts escape sequences; C1 ``\\x9b`` and ``\\x9d`` are CSI and OSC on
 their own), and the bidirectional embeddings, overrides and isolates, which reorder the
@@ -42,11 +42,14 @@ def defused(text: str) -> str:
     Guide text and queries pass through this before they reach any output, JSON
     included; everything else is kept.
     """
-    return _DEFUSED.sub(_defuse, text)
+    if text.isprintable():  # nearly always: no pattern needed
+        return text
+    return re.sub(_DEFUSED, _defuse, text)
 
 
 _BREAKS = {"\u2028": "\n", "\u2029": "\n\n"}
-_DEFUSED = re.compile(UNSAFE.pattern[:-1] + "\u2028\u2029]")
+_DEFUSED = UNSAFE[:-1] + "\u2028\u2029]"
+"""Patterns are text, compiled (and cached by ``re``) on first use: most runs need none."""
 
 
 def _defuse(found: re.Match[str]) -> str:

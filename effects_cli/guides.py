@@ -230,12 +230,19 @@ def guide_record(guide: Guide) -> _Record:
 
 def guide_from_record(record: _Record) -> Guide:
     """The `Guide` a `guide_record` describes (its shape checked by `_is_record`)."""
-    title, subtitle, intro, conclusion, *_ = record
-    corpus = corpus_from_record(record)
+    title, subtitle, intro, conclusion, sizes, blob, ends = record
+    fields = _Fields(blob, ends)
+    sections = []
+    doc = 0
+    for number, size in enumerate(sizes, start=1):
+        section_title, section_text = fields[doc]
+        points = tuple(Point(number, index, *fields[doc + index]) for index in range(1, size + 1))
+        sections.append(Section(number, section_title, section_text, points))
+        doc += 1 + size
     return Guide(
         title=title,
         subtitle=subtitle,
         intro=intro,
         conclusion=conclusion,
-        sections=tuple(corpus.entry(start) for start in corpus.starts[:-1]),  # type: ignore[misc]
+        sections=tuple(sections),
     )
