@@ -27,8 +27,6 @@ The index of a guide is plain data (`Index.record`), so that it can be cached
 between runs. Nothing here prints.
 """
 
-from __future__ import annotations
-
 import bisect
 import math
 import re
@@ -331,7 +329,7 @@ class Corpus:
         self._make_entry = make_entry
 
     @classmethod
-    def of(cls, guide: Guide) -> Corpus:
+    def of(cls, guide: Guide) -> "Corpus":
         """The corpus of a `Guide` already in memory."""
         entries = list(guide.entries())
         starts = [0]
@@ -386,7 +384,7 @@ class Index:
         self._stemmer: _Stemmer | None = None
 
     @classmethod
-    def build(cls, guide: Guide | Corpus) -> Index:
+    def build(cls, guide: "Guide | Corpus") -> "Index":
         """Index every section and sub-point, in guide order."""
         corpus = guide if isinstance(guide, Corpus) else Corpus.of(guide)
         if len(corpus) >= 1 << _DOC_BITS:
@@ -436,7 +434,7 @@ class Index:
         )
 
     @classmethod
-    def from_record(cls, record: tuple) -> Index:  # type: ignore[type-arg]
+    def from_record(cls, record: tuple) -> "Index":  # type: ignore[type-arg]
         """An index from a stored `record`; TypeError or ValueError if it is not one."""
         return cls(record)
 
@@ -532,7 +530,7 @@ class Index:
         candidates = difflib.get_close_matches(word, near, n=5, cutoff=CLOSE_ENOUGH)
         return next((c for c in candidates if within_slips(word, c, slips)), None)
 
-    def _numbers(self, word: str) -> array[int]:
+    def _numbers(self, word: str) -> "array[int]":
         """The postings of ``word``: a slice of the one array of them all."""
         at = self._find(word)
         if at is None:
