@@ -10,10 +10,14 @@ credited to neither side.
 
 from __future__ import annotations
 
+import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+
+Runner = Callable[[list[str], dict[str, str]], float]
 
 FLOORS = {
     "floor": "import typer, rich.console, yaml",
@@ -40,3 +44,27 @@ def run_in_pipe(argv: list[str], env: dict[str, str]) -> float:
     if completed.returncode != 0:
         sys.exit(f"{' '.join(argv)} failed: {completed.stderr.decode(errors='replace')}")
     return elapsed
+
+
+def header(title: str, width: int) -> str:
+    """The heading of a table of `row` lines."""
+    return f"{title:{width}}{'ms':>8}" + "".join(f"{name:>14}{'ratio':>7}" for name in FLOORS)
+
+
+def row(
+    label: str, width: int, argv: list[str], run: Runner, env: dict[str, str], rounds: int
+) -> str:
+    """``argv`` and each floor run alternately ``rounds`` times: the median of each, and
+    the ratios of ``argv``'s median to the floors'."""
+    floors = floor_commands()
+    times: dict[str, list[float]] = {"effects": [], **{name: [] for name in floors}}
+    for _ in range(rounds):
+        times["effects"].append(run(argv, env))
+        for name, floor in floors.items():
+            times[name].append(run(floor, env))
+    ours = statistics.median(times["effects"])
+    line = f"{label:{width}}{ours * 1000:8.1f}"
+    for name in floors:
+        theirs = statistics.median(times[name])
+        line += f"{theirs * 1000:12.1f}ms{ours / theirs:7.2f}"
+    return line

@@ -31,7 +31,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import effects_command, floor_commands
+from common import effects_command, header, row
 from common import run_in_pipe as timed
 
 QUERIES = (
@@ -142,20 +142,9 @@ def main() -> None:
             f" worst {max(cold):.2f} s (goal: under 2 s)"
         )
 
-        floors = floor_commands()
-        print(f"\n{'warm search':34}{'ms':>8}" + "".join(f"{n:>14}{'ratio':>7}" for n in floors))
+        print("\n" + header("warm search", 34))
         for query in QUERIES:
-            times: dict[str, list[float]] = {"effects": [], **{name: [] for name in floors}}
-            for _ in range(args.rounds):
-                times["effects"].append(timed([*effects, *query], env))
-                for name, floor in floors.items():
-                    times[name].append(timed(floor, env))
-            ours = statistics.median(times["effects"])
-            row = f"{' '.join(query):34}{ours * 1000:8.1f}"
-            for name in floors:
-                theirs = statistics.median(times[name])
-                row += f"{theirs * 1000:12.1f}ms{ours / theirs:7.2f}"
-            print(row, flush=True)
+            print(row(" ".join(query), 34, [*effects, *query], timed, env, args.rounds), flush=True)
         print("(goal: warm ratio at most 1.5)\n")
         print(typo_timings(guide))
         print(f"medians of {args.rounds} alternating runs; Python {sys.version.split()[0]}")

@@ -22,14 +22,13 @@ import argparse
 import os
 import pty
 import shutil
-import statistics
 import struct
 import subprocess
 import sys
 import tempfile
 import time
 
-from common import effects_command, floor_commands, run_in_pipe
+from common import effects_command, header, row, run_in_pipe
 
 VERBS = (["tip"], ["show", "4"], ["list"], ["search", "stigma"])
 
@@ -75,24 +74,13 @@ def main() -> None:
     ):
         env.pop(name, None)
     effects = effects_command()
-    floors = floor_commands()
     try:
         for verb in VERBS:  # warm the cache, and the disk's
             run_in_pipe(effects + verb, env)
         for place, runner in (("pipe", run_in_pipe), ("terminal", run_on_terminal)):
-            print(f"\n{place:14}{'ms':>8}" + "".join(f"{name:>14}{'ratio':>7}" for name in floors))
+            print("\n" + header(place, 14))
             for verb in VERBS:
-                times: dict[str, list[float]] = {"effects": [], **{name: [] for name in floors}}
-                for _ in range(args.rounds):
-                    times["effects"].append(runner(effects + verb, env))
-                    for name, floor in floors.items():
-                        times[name].append(runner(floor, env))
-                ours = statistics.median(times["effects"])
-                row = f"{' '.join(verb):14}{ours * 1000:8.1f}"
-                for name in floors:
-                    theirs = statistics.median(times[name])
-                    row += f"{theirs * 1000:12.1f}ms{ours / theirs:7.2f}"
-                print(row, flush=True)
+                print(row(" ".join(verb), 14, effects + verb, runner, env, args.rounds), flush=True)
     finally:
         shutil.rmtree(cache, ignore_errors=True)
     print(f"\nmedians of {args.rounds} alternating runs; Python {sys.version.split()[0]}")
