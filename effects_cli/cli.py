@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
     from effects_cli.model import Guide, Point
-    from effects_cli.search import Hit
+    from effects_cli.search import Hit, Results
 
 PROG = "effects"
 _STYLE_CODE = re.compile(r"\x1b\[[0-9;]*m")
@@ -638,37 +638,20 @@ def search(
       effects search '"mental health support groups"'
       effects search --regex 'self-[a-z]+' --section 3
     """
+    from effects_cli.errors import NoMatch
+
     text = " ".join(query or ())
+    settings: _Settings = ctx.obj
     if regex is not None:
         if text:
             raise typer.BadParameter("give words or --regex, not both", param_hint="QUERY")
-        if not regex:
-            raise typer.BadParameter("the pattern is empty", param_hint="'--regex' / '-e'")
-    else:
-        _check_query(text, query)
-    from effects_cli.errors import NoMatch
-
-    if regex is not None:
-        from effects_cli.guides import open_corpus
-        from effects_cli.search import BadPattern, regex_search
-
-        settings: _Settings = ctx.obj
-        guide = open_corpus(
-            settings.guide_path, use_cache=settings.use_cache, max_bytes=_max_bytes()
-        )
-        try:
-            with _time_limit(REGEX_SECONDS, f"the pattern ran for over {REGEX_SECONDS} s"):
-                results = regex_search(guide, regex, section=section, limit=limit)
-        except BadPattern as error:
-            raise typer.BadParameter(
-                f"{quote(regex)} is not a valid pattern: {error}", param_hint="'--regex' / '-e'"
-            ) from None
+        results = _regex_results(settings, regex, section, limit)
         searched = regex
     else:
+        _check_query(text, query)
         from effects_cli.guides import open_searchable
         from effects_cli.search import search as search_guide
 
-        settings = ctx.obj
         guide, index = open_searchable(
             settings.guide_path, use_cache=settings.use_cache, max_bytes=_max_bytes()
         )
@@ -676,20 +659,36 @@ def search(
         searched = text
     if not results.hits:
         raise NoMatch(searched, section=section, suggestions=list(results.suggestions))
-    if regex is None:
-        for typed, used in results.corrections.items():
-            _note(f"No match for {quote(typed)}; showing results for {quote(used)}.")
-    hits = results.hits[:limit]
+    for typed, used in results.corrections.items():
+        _note(f"No match for {quote(typed)}; showing results for {quote(used)}.")
     if as_json:
         from effects_cli.export import hits_json
 
-        _print_json(hits_json(searched, hits, results.corrections))
+        _print_json(hits_json(searched, results.hits, results.corrections))
         return
     from effects_cli.render import render_hits, render_more
 
-    _print(render_hits(_fitted_hits(hits)))
+    _print(render_hits(_fitted_hits(results.hits)))
     if results.found > limit and _stdout_is_terminal():
         _print(render_more(limit, results.found))
+
+
+def _regex_results(settings: _Settings, pattern: str, section: int | None, limit: int) -> "Results":
+    """``search --regex``: a bad pattern, or one that runs too long, is a usage error."""
+    from effects_cli.guides import open_corpus
+    from effects_cli.search import BadPattern, regex_search
+
+    hint = "'--regex' / '-e'"
+    if not pattern:
+        raise typer.BadParameter("the pattern is empty", param_hint=hint)
+    corpus = open_corpus(settings.guide_path, use_cache=settings.use_cache, max_bytes=_max_bytes())
+    try:
+        with _time_limit(REGEX_SECONDS, f"the pattern ran for over {REGEX_SECONDS} s"):
+            return regex_search(corpus, pattern, section=section, limit=limit)
+    except BadPattern as error:
+        raise typer.BadParameter(
+            f"{quote(pattern)} is not a valid pattern: {error}", param_hint=hint
+        ) from None
 
 
 def _check_query(text: str, query: list[str] | None) -> None:
