@@ -314,7 +314,11 @@ def test_any_text_is_a_guide_or_a_guide_error(text: str) -> None:
 # --- generated guides ------------------------------------------------------------------------
 
 _WORD = st.text(
-    alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zs", "Zl", "Zp")),
+    # Bidirectional controls are shown as escapes by design (test_hostile covers them).
+    alphabet=st.characters(
+        blacklist_categories=("Cc", "Cs", "Zs", "Zl", "Zp"),
+        blacklist_characters="\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+    ),
     min_size=1,
     max_size=12,
 )
