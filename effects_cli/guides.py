@@ -54,7 +54,8 @@ def open_guide(
     errors are never cached, so a fixed file is read afresh. ``max_bytes`` is
     the size limit of a guide that must be parsed (the loader's own by default).
     """
-    return _open(path, use_cache, max_bytes)[0]
+    record, _ = _open_record(path, use_cache, max_bytes)
+    return record if isinstance(record, Guide) else guide_from_record(record)
 
 
 def open_searchable(
@@ -62,27 +63,25 @@ def open_searchable(
 ) -> tuple[Corpus, Index]:
     """What search needs of the guide, and its index, each built or from the cache.
 
-    Both come from the same state of the file: it is stamped once, before it
-    is read, so an edit meanwhile can only cause a rebuild. From the cache the
-    guide is not made into objects at all (`corpus_from_record`).
+    Both are cached under the stamp the guide was read under, and neither when
+    the file changed while it was read. From the cache the guide is not made
+    into objects at all (`corpus_from_record`).
     """
     from effects_cli.search import Index, index_stamp
 
     record, stamp = _open_record(path, use_cache, max_bytes)
     corpus = corpus_from_record(record)
-    key = None
-    if stamp is not None:
-        key = stamp + cache.code_stamp(*GUIDE_CODE, *SEARCH_CODE) + index_stamp()
-    if key is not None:
-        stored = cache.read("index", key)
-        if stored is not None:
-            try:
-                return corpus, Index.from_record(stored)  # type: ignore[arg-type]
-            except (TypeError, ValueError):
-                pass
+    if stamp is None:
+        return corpus, Index.build(corpus)
+    key = stamp + cache.code_stamp(*GUIDE_CODE, *SEARCH_CODE) + index_stamp()
+    stored = cache.read("index", key)
+    if stored is not None:
+        try:
+            return corpus, Index.from_record(stored)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            pass
     index = Index.build(corpus)
-    if key is not None:
-        cache.write("index", key, index.record())
+    cache.write("index", key, index.record())
     return corpus, index
 
 
@@ -93,19 +92,12 @@ def open_corpus(
     return corpus_from_record(_open_record(path, use_cache, max_bytes)[0])
 
 
-def _open(
-    path: Path | None, use_cache: bool, max_bytes: int | None
-) -> tuple[Guide, tuple[Hashable, ...] | None]:
-    """The guide, and the stamp of the file it was read from (None without the cache)."""
-    record, stamp = _open_record(path, use_cache, max_bytes)
-    return record if isinstance(record, Guide) else guide_from_record(record), stamp
-
-
 def _open_record(
     path: Path | None, use_cache: bool, max_bytes: int | None = None
 ) -> tuple[Guide | _Record, tuple[Hashable, ...] | None]:
     """The guide freshly parsed, or its record from the cache when one is fresh and whole;
-    and the stamp of the file (None without the cache)."""
+    and the stamp of the file, which is None when nothing may be cached under it: no
+    cache, or a file that changed while it was read."""
     source = path if path is not None else bundled_guide_path()
     stamp = cache.file_stamp(source) if use_cache else None
     # The size limit is part of the key: a guide cached under a looser limit is
@@ -118,10 +110,14 @@ def _open_record(
     from effects_cli.loader import load_guide
 
     guide = load_guide(source) if max_bytes is None else load_guide(source, max_bytes=max_bytes)
-    if key is not None and cache.file_stamp(source) == stamp:
-        # Stamped again after reading: had the file (or where a link points) changed
-        # meanwhile, what was read might belong to neither stamp, so it is not kept.
-        cache.write("guide", key, guide_record(guide))
+    if key is None:
+        return guide, None
+    if cache.file_stamp(source) != stamp:
+        # Stamped again after reading: the file (or where a link points) changed
+        # meanwhile, so what was read may belong to neither stamp. Nothing is kept,
+        # neither the guide nor an index built from it.
+        return guide, None
+    cache.write("guide", key, guide_record(guide))
     return guide, stamp
 
 

@@ -138,8 +138,9 @@ class _Contents:
 
 
 class _Columns:
-    """Rows of a reference, right-aligned in a column of its own, and a body that wraps
-    beside it (folding a word longer than the line, so no text is ever cut).
+    """Rows of a reference, in a column of its own (right-aligned, or left with
+    ``refs_right=False``), and a body that wraps beside it (folding a word longer than
+    the line, so no text is ever cut).
 
     What ``Table.grid`` does for these two columns, without importing the table
     machinery on every run of the program.
@@ -163,12 +164,10 @@ class _Columns:
             for index, line in enumerate(lines):
                 if index == 0 and ref is not None:
                     padding = Segment(" " * (ref_width - ref.cell_len))
-                    if self.refs_right:
-                        yield padding
-                    yield from console.render_lines(
+                    shown = console.render_lines(
                         ref, options.update(width=ref.cell_len, no_wrap=True), pad=False
                     )[0]
-                    yield padding if not self.refs_right else Segment("")
+                    yield from [padding, *shown] if self.refs_right else [*shown, padding]
                     yield Segment(_GAP)
                 else:
                     yield blank

@@ -163,6 +163,7 @@ def _parts(match: re.Match[str]) -> list[tuple[int, int, str]]:
 
 
 def _whole_match(piece: str) -> re.Match[str]:
+    """A match of all of ``piece``: a hashtag piece with no capitals splits into itself."""
     match = re.match(r".+", piece, re.DOTALL)
     assert match is not None  # a piece is never empty: \w+ between separators
     return match
@@ -202,9 +203,9 @@ def _positions(text: str) -> list[tuple[int, str]]:
             found.append((position, raw.casefold() if raw.isascii() else fold(raw)))
             position += 1
             continue
-        for token in tokenize(raw):
-            found.append((position + token.position, token.word))
-        position += sum(not token.whole for token in tokenize(raw))
+        tokens = tokenize(raw)
+        found += [(position + token.position, token.word) for token in tokens]
+        position += sum(not token.whole for token in tokens)
     return found
 
 

@@ -315,6 +315,12 @@ def test_a_guide_that_changes_while_it_is_read_is_not_cached(
     assert open_guide(link).sections[0].points[0].title == "Omega point"
     monkeypatch.setattr("effects_cli.loader.load_guide", real_load)
     assert cache_files() == []  # nothing kept under the first file's stamp
+    monkeypatch.setattr("effects_cli.loader.load_guide", retarget_then_load)
+    link.unlink()
+    link.symlink_to(first)
+    open_searchable(link)  # an index built from what was read is not kept either
+    assert cache_files() == []
+    monkeypatch.setattr("effects_cli.loader.load_guide", real_load)
     assert open_guide(first).sections[0].points[0].title == "Alpha point"
 
 
