@@ -86,9 +86,9 @@ def typo_timings(guide: Path) -> str:
     """difflib and rapidfuzz finding close words for a few misspellings in the vocabulary."""
     import difflib
 
-    from effects_cli.guides import open_searchable
+    from effects_cli.guides import GuideSource
 
-    _, index = open_searchable(guide, use_cache=False)
+    _, index = GuideSource(guide, use_cache=False).searchable()
     vocabulary = list(index.vocabulary)
     typos = ("meditaton", "lonliness", "stigmatsed", "xyzzyqq")
 

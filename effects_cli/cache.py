@@ -80,21 +80,45 @@ def file_stamp(path: Path) -> tuple[Hashable, ...] | None:
     return (real, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
 
 
-def code_stamp(*modules: str) -> tuple[Hashable, ...]:
-    """The package version and the size and modification time of some of its modules.
+def code_stamp() -> tuple[Hashable, ...]:
+    """The package version and the size and modification time of each of its files.
 
-    A change to the code that parses or indexes guides (an upgrade, or an
-    edit in a checkout) must not be answered with what older code produced.
+    A change to the code (an upgrade, or an edit in a checkout) must not be
+    answered with what older code produced. Every module of the package is
+    stamped, wherever it lives, so that code moved into a new module or
+    package still changes the key; stamping them all costs about as much as
+    opening one file.
     """
-    stamps: list[Hashable] = [__version__]
-    for module in modules:
-        try:
-            info = os.stat(Path(__file__).with_name(f"{module}.py"))
-        except OSError:
-            stamps.append(None)
-        else:
-            stamps.append((module, info.st_size, info.st_mtime_ns))
-    return tuple(stamps)
+    global _code_stamp
+    if _code_stamp is None:
+        _code_stamp = (__version__, *_stamps_under(os.path.dirname(os.path.abspath(__file__))))
+    return _code_stamp
+
+
+_code_stamp: tuple[Hashable, ...] | None = None
+"""`code_stamp`, once worked out: the code does not change while a run goes on."""
+
+
+_NOT_CODE = frozenset({"__pycache__", "data"})
+"""Folders of the package that hold no code: bytecode follows its source; the bundled guide
+is stamped as a guide."""
+
+
+def _stamps_under(folder: str, prefix: str = "") -> list[Hashable]:
+    """(name, size, mtime) of every ``.py`` file under ``folder``, in a stable order."""
+    stamps: list[Hashable] = []
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError:
+        return [(prefix, None)]
+    for entry in entries:
+        name = prefix + entry.name
+        if entry.name.endswith(".py") and entry.is_file():
+            info = entry.stat()
+            stamps.append((name, info.st_size, info.st_mtime_ns))
+        elif entry.is_dir() and entry.name not in _NOT_CODE and not entry.name.startswith("."):
+            stamps += _stamps_under(entry.path, name + "/")
+    return stamps
 
 
 def _file_for(kind: str, key: tuple[Hashable, ...]) -> Path:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from effects_cli.errors import defused
+from effects_cli.escapes import defused
 from effects_cli.model import Entry, Guide, Point, Section
 
 if TYPE_CHECKING:
@@ -17,9 +17,8 @@ if TYPE_CHECKING:
 Json = dict[str, Any]
 
 
-def point_json(guide: Guide, point: Point) -> Json:
+def point_json(point: Point, section: Section) -> Json:
     """``{"ref", "title", "text", "section": {"ref", "title"}}``."""
-    section = guide.section_of(point)
     return {
         "ref": point.ref,
         "title": point.title,
@@ -28,19 +27,19 @@ def point_json(guide: Guide, point: Point) -> Json:
     }
 
 
-def section_json(guide: Guide, section: Section) -> Json:
+def section_json(section: Section) -> Json:
     """``{"ref", "title", "text", "points": [sub-point, …]}``."""
     return {
         "ref": section.ref,
         "title": section.title,
         "text": section.text,
-        "points": [point_json(guide, point) for point in section.points],
+        "points": [point_json(point, section) for point in section.points],
     }
 
 
-def entry_json(guide: Guide, entry: Entry) -> Json:
-    """A section or a sub-point, whichever a reference named."""
-    return section_json(guide, entry) if isinstance(entry, Section) else point_json(guide, entry)
+def entry_json(entry: Entry, section: Section) -> Json:
+    """A section or a sub-point (of ``section``), whichever a reference named."""
+    return section_json(entry) if isinstance(entry, Section) else point_json(entry, section)
 
 
 def contents_json(guide: Guide) -> Json:
@@ -65,7 +64,7 @@ def guide_json(guide: Guide) -> Json:
         "title": guide.title,
         "subtitle": guide.subtitle,
         "intro": guide.intro,
-        "sections": [section_json(guide, section) for section in guide.sections],
+        "sections": [section_json(section) for section in guide.sections],
         "conclusion": guide.conclusion,
     }
 

@@ -9,7 +9,6 @@ always goes into `rich.text.Text` objects, never through markup, so that
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
@@ -43,9 +42,8 @@ def heading(ref: str, title: str, title_spans: Spans = (), *, style: str = TITLE
     return Text.assemble((ref, REF), _GAP, _highlighted(title, title_spans, style))
 
 
-def render_point(guide: Guide, point: Point) -> RenderableType:
+def render_point(point: Point, section: Section) -> RenderableType:
     """A sub-point on its own: heading, the section it belongs to, its text."""
-    section = guide.section_of(point)
     return Group(
         heading(point.ref, point.title),
         Text(f"from section {section.ref}: {section.title}", style=META),
@@ -54,9 +52,9 @@ def render_point(guide: Guide, point: Point) -> RenderableType:
     )
 
 
-def render_entry(guide: Guide, entry: Entry) -> RenderableType:
-    """A section or a sub-point, whichever a reference named."""
-    return render_section(entry) if isinstance(entry, Section) else render_point(guide, entry)
+def render_entry(entry: Entry, section: Section) -> RenderableType:
+    """A section or a sub-point (of ``section``), whichever a reference named."""
+    return render_section(entry) if isinstance(entry, Section) else render_point(entry, section)
 
 
 def render_section(section: Section) -> RenderableType:
@@ -243,106 +241,3 @@ def _highlighted(text: str, spans: Spans, style: str = "") -> Text:
 def _count(section: Section) -> str:
     count = len(section.points)
     return f"{count} point" if count == 1 else f"{count} points"
-
-
-# --- a stdout that cannot take every character -------------------------------------------
-
-STAND_INS = {
-    "\u2018": "'",
-    "\u2019": "'",
-    "\u201c": '"',
-    "\u201d": '"',
-    "\u2013": "-",
-    "\u2014": "--",
-    "\u2026": "...",
-    "\u2500": "-",
-    "\u00a0": " ",
-}
-"""Typographic characters and their plain stand-ins, for a stdout that cannot encode them."""
-
-
-def encodable(text: str, encoding: str) -> str:
-    """``text`` as ``encoding`` can hold it: plain stand-ins for typographic characters
-    (`STAND_INS`) and ``\\u`` escapes for whatever else it cannot, nothing lost."""
-    try:
-        text.encode(encoding)
-    except UnicodeEncodeError:
-        return "".join(_stand_in(ch, encoding) for ch in text)
-    return text
-
-
-def encodable_guide(guide: Guide, encoding: str) -> Guide:
-    """The guide with its text made `encodable`, for rendering before layout: a
-    stand-in longer than its character (``...`` for ``…``) then still fits the width."""
-
-    def fit(text: str) -> str:
-        return encodable(text, encoding)
-
-    def fit_optional(text: str | None) -> str | None:
-        return None if text is None else fit(text)
-
-    return replace(
-        guide,
-        title=fit(guide.title),
-        subtitle=fit_optional(guide.subtitle),
-        intro=fit_optional(guide.intro),
-        conclusion=fit_optional(guide.conclusion),
-        sections=tuple(
-            replace(
-                section,
-                title=fit(section.title),
-                text=fit(section.text),
-                points=tuple(
-                    replace(point, title=fit(point.title), text=fit(point.text))
-                    for point in section.points
-                ),
-            )
-            for section in guide.sections
-        ),
-    )
-
-
-def encodable_hits(hits: list[Hit], encoding: str) -> list[Hit]:
-    """Search hits with their titles and snippets made `encodable`, highlights moved along."""
-    from effects_cli.search import Snippet
-
-    fitted = []
-    for hit in hits:
-        title, title_spans = _encodable_spans(hit.entry.title, hit.title_spans, encoding)
-        snippet, spans = _encodable_spans(hit.snippet.text, hit.snippet.spans, encoding)
-        fitted.append(
-            hit._replace(
-                entry=replace(hit.entry, title=title),
-                snippet=Snippet(snippet, spans),
-                title_spans=title_spans,
-            )
-        )
-    return fitted
-
-
-def _encodable_spans(
-    text: str, spans: Spans, encoding: str
-) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """``text`` made `encodable`, with ``spans`` moved to where their characters went."""
-    pieces = [_stand_in(ch, encoding) for ch in text]
-    offsets = [0]
-    for piece in pieces:
-        offsets.append(offsets[-1] + len(piece))
-    return "".join(pieces), tuple((offsets[start], offsets[end]) for start, end in spans)
-
-
-def _stand_in(ch: str, encoding: str) -> str:
-    if _fits(ch, encoding):
-        return ch
-    plain = STAND_INS.get(ch)
-    if plain is not None and _fits(plain, encoding):
-        return plain
-    return f"\\u{ord(ch):04x}" if ord(ch) <= 0xFFFF else f"\\U{ord(ch):08x}"
-
-
-def _fits(text: str, encoding: str) -> bool:
-    try:
-        text.encode(encoding)
-    except UnicodeEncodeError:
-        return False
-    return True

@@ -7,7 +7,8 @@ import json
 import pytest
 import yaml
 
-from effects_cli.loader import bundled_guide_path, load_guide
+from effects_cli.bundled import bundled_guide_path
+from effects_cli.loader import load_guide
 from effects_cli.model import Guide
 
 from .conftest import BUNDLED_YAML, Invoke

@@ -16,9 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from effects_cli import cache, guides
-from effects_cli.guides import guide_from_record, guide_record, open_guide, open_searchable
+from effects_cli import cache
+from effects_cli.bundled import bundled_guide_path
+from effects_cli.guides import GuideSource
 from effects_cli.loader import load_guide
+from effects_cli.records import guide_from_record, guide_record, read_record
 
 from .conftest import OUTPUT_ENVIRONMENT, SMALL_GUIDE, Invoke
 
@@ -41,7 +43,8 @@ def test_cache_folder_follows_xdg_cache_home(
 
 def test_a_guide_round_trips_through_its_record() -> None:
     guide = load_guide()
-    assert guide_from_record(guide_record(guide)) == guide
+    record = read_record(guide_record(guide))
+    assert record is not None and guide_from_record(record) == guide
 
 
 def test_the_second_run_reads_the_cache(invoke: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -129,11 +132,11 @@ def test_a_foreign_but_whole_cache_file_is_ignored(invoke: Invoke, write_guide) 
 
 
 def test_a_record_of_the_wrong_shape_is_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
-    guide = open_guide()
+    guide = GuideSource().guide()
     assert len(cache_files()) == 1
-    stamp = cache.file_stamp(guides.bundled_guide_path())
+    stamp = cache.file_stamp(bundled_guide_path())
     assert stamp is not None
-    key = stamp + cache.code_stamp(*guides.GUIDE_CODE)
+    key = (*stamp, cache.code_stamp(), None)
     for wrong in [
         ("title",),
         ("t", None, None, None, (1,), b"x", b"\0\0\0\0"),
@@ -142,7 +145,7 @@ def test_a_record_of_the_wrong_shape_is_ignored(monkeypatch: pytest.MonkeyPatch)
         None,
     ]:
         cache.write("guide", key, wrong)
-        assert open_guide() == guide
+        assert GuideSource().guide() == guide
 
 
 @pytest.mark.parametrize("where", ["a-file", "under-a-file"])
@@ -184,11 +187,30 @@ def test_a_guide_that_is_not_a_regular_file_is_not_cached(tmp_path: Path) -> Non
     assert cache.file_stamp(Path("/dev/null")) is None
 
 
-def test_a_change_to_the_code_changes_the_key() -> None:
-    one = cache.code_stamp("loader")
-    assert one == cache.code_stamp("loader")
-    assert one != cache.code_stamp("search")
-    assert cache.code_stamp("no_such_module")[1] is None
+def test_the_code_stamp_covers_every_module_of_the_package() -> None:
+    stamped = {item[0] for item in cache.code_stamp()[1:]}
+    package = Path(cache.__file__).parent
+    modules = {str(path.relative_to(package)) for path in package.rglob("*.py")}
+    assert stamped == modules
+    assert {"cache.py", "cli/app.py", "loader/yaml_guide.py"} <= stamped
+
+
+def test_moving_or_editing_a_module_changes_the_code_stamp(tmp_path: Path) -> None:
+    """Stamps follow files wherever they are, so code moved into a package still counts."""
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.py").write_text("a = 1\n")
+    (tmp_path / "sub" / "b.py").write_text("b = 2\n")
+    (tmp_path / "__pycache__").mkdir()
+    (tmp_path / "__pycache__" / "a.cpython-311.pyc").write_bytes(b"")
+    first = cache._stamps_under(str(tmp_path))
+    assert [item[0] for item in first] == ["a.py", "sub/b.py"]
+    assert cache._stamps_under(str(tmp_path)) == first
+    (tmp_path / "other").mkdir()
+    (tmp_path / "sub" / "b.py").rename(tmp_path / "other" / "b.py")
+    moved = cache._stamps_under(str(tmp_path))
+    assert [item[0] for item in moved] == ["a.py", "other/b.py"]
+    (tmp_path / "a.py").write_text("a = 10\n")
+    assert cache._stamps_under(str(tmp_path))[0] != moved[0]
 
 
 def test_cache_path_and_clear(invoke: Invoke) -> None:
@@ -212,10 +234,10 @@ def test_clear_leaves_other_files_alone(invoke: Invoke) -> None:
 
 def test_open_searchable_gives_the_same_corpus_and_index_warm_and_cold(write_guide) -> None:  # type: ignore[no-untyped-def]
     path = write_guide(SMALL_GUIDE)
-    corpus, index = open_searchable(path)
+    corpus, index = GuideSource(path).searchable()
     assert corpus.starts == [0, 3, 5]
     assert [corpus.entry(doc).ref for doc in range(len(corpus))] == ["1", "1.1", "1.2", "2", "2.1"]
-    warm, cached = open_searchable(path)  # both from the cache now
+    warm, cached = GuideSource(path).searchable()  # both from the cache now
     assert list(warm.fields) == list(corpus.fields) and warm.starts == corpus.starts
     assert [warm.entry(doc) for doc in range(5)] == [corpus.entry(doc) for doc in range(5)]
     assert cached.record() == index.record()
@@ -312,16 +334,16 @@ def test_a_guide_that_changes_while_it_is_read_is_not_cached(
         return real_load(path, **limits)
 
     monkeypatch.setattr("effects_cli.loader.load_guide", retarget_then_load)
-    assert open_guide(link).sections[0].points[0].title == "Omega point"
+    assert GuideSource(link).guide().sections[0].points[0].title == "Omega point"
     monkeypatch.setattr("effects_cli.loader.load_guide", real_load)
     assert cache_files() == []  # nothing kept under the first file's stamp
     monkeypatch.setattr("effects_cli.loader.load_guide", retarget_then_load)
     link.unlink()
     link.symlink_to(first)
-    open_searchable(link)  # an index built from what was read is not kept either
+    GuideSource(link).searchable()  # an index built from what was read is not kept either
     assert cache_files() == []
     monkeypatch.setattr("effects_cli.loader.load_guide", real_load)
-    assert open_guide(first).sections[0].points[0].title == "Alpha point"
+    assert GuideSource(first).guide().sections[0].points[0].title == "Alpha point"
 
 
 def test_a_cache_that_cannot_be_cleared_is_exit_4(invoke: Invoke) -> None:

@@ -505,7 +505,7 @@ def test_escape_sequences_in_a_guide_never_reach_the_output(
 def test_list_on_a_terminal_has_the_header_and_aligned_columns(
     invoke: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("effects_cli.cli._stdout_is_terminal", lambda: True)
+    monkeypatch.setattr("effects_cli.cli.output.stdout_is_terminal", lambda: True)
     lines = invoke("--color", "never", "--no-pager", "list").stdout.splitlines()
     assert lines[:3] == [
         "10 Dynamic Positive Effects of Social Media",

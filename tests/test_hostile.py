@@ -31,8 +31,8 @@ from rich.cells import cell_len
 from typer.testing import CliRunner, Result
 
 from effects_cli.cli import app
+from effects_cli.encodable import encodable
 from effects_cli.loader import MAX_BYTES, load_guide
-from effects_cli.render import encodable
 
 from .conftest import OUTPUT_ENVIRONMENT, REPO, SMALL_GUIDE, Invoke
 
@@ -625,31 +625,31 @@ LIMITS = [
     pytest.param(
         "x",
         2,
-        "Invalid value for EFFECTS_MAX_GUIDE_BYTES: \"x\" is not a number of bytes (1 or more). See 'effects list --help'.",
+        "Invalid value for EFFECTS_MAX_GUIDE_BYTES: \"x\" is not a number of bytes (1 or more). See 'effects --help'.",
         id="word",
     ),
     pytest.param(
         "0",
         2,
-        "Invalid value for EFFECTS_MAX_GUIDE_BYTES: \"0\" is not a number of bytes (1 or more). See 'effects list --help'.",
+        "Invalid value for EFFECTS_MAX_GUIDE_BYTES: \"0\" is not a number of bytes (1 or more). See 'effects --help'.",
         id="zero",
     ),
     pytest.param(
         "-5",
         2,
-        "Invalid value for EFFECTS_MAX_GUIDE_BYTES: \"-5\" is not a number of bytes (1 or more). See 'effects list --help'.",
+        "Invalid value for EFFECTS_MAX_GUIDE_BYTES: \"-5\" is not a number of bytes (1 or more). See 'effects --help'.",
         id="negative",
     ),
     pytest.param(
         "1e6",
         2,
-        "Invalid value for EFFECTS_MAX_GUIDE_BYTES: \"1e6\" is not a number of bytes (1 or more). See 'effects list --help'.",
+        "Invalid value for EFFECTS_MAX_GUIDE_BYTES: \"1e6\" is not a number of bytes (1 or more). See 'effects --help'.",
         id="exponent",
     ),
     pytest.param(
         "\u0661\u0662",
         2,
-        "Invalid value for EFFECTS_MAX_GUIDE_BYTES: \"\u0661\u0662\" is not a number of bytes (1 or more). See 'effects list --help'.",
+        "Invalid value for EFFECTS_MAX_GUIDE_BYTES: \"\u0661\u0662\" is not a number of bytes (1 or more). See 'effects --help'.",
         id="arabic-indic-digits",
     ),
     pytest.param("9" * 100, 0, "", id="huge"),

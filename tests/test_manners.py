@@ -31,7 +31,7 @@ PLAIN_42 = f"4.2  {TITLE_42}\n"
 @pytest.fixture
 def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     """stdout is a terminal of 80 by 50, as far as effects can tell."""
-    monkeypatch.setattr("effects_cli.cli._stdout_is_terminal", lambda: True)
+    monkeypatch.setattr("effects_cli.cli.output.stdout_is_terminal", lambda: True)
     monkeypatch.setenv("LINES", "50")
 
 
@@ -429,7 +429,7 @@ def today(monkeypatch: pytest.MonkeyPatch) -> Callable[[datetime.date], None]:
     """Set the local date effects sees."""
 
     def set_today(day: datetime.date) -> None:
-        monkeypatch.setattr("effects_cli.cli._today", lambda: day)
+        monkeypatch.setattr("effects_cli.cli.tip.today", lambda: day)
 
     return set_today
 

@@ -44,7 +44,7 @@ def test_wheel_holds_the_guide_and_the_package(wheel: Path) -> None:
         scripts = archive.read(entry_points).decode()
     assert {
         "effects_cli/__init__.py",
-        "effects_cli/cli.py",
+        "effects_cli/cli/app.py",
         "effects_cli/__main__.py",
         "effects_cli/launch.py",
     } <= names
@@ -69,7 +69,7 @@ def test_unpacked_wheel_finds_its_guide_from_another_folder(wheel: Path, tmp_pat
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     where = _run(
-        [sys.executable, "-c", "import effects_cli.guides as g; print(g.bundled_guide_path())"],
+        [sys.executable, "-c", "import effects_cli.bundled as b; print(b.bundled_guide_path())"],
         cwd=elsewhere,
         PYTHONPATH=str(site),
     )

@@ -68,7 +68,7 @@ def test_no_word_is_lost_at_any_width(width: int) -> None:
     """Narrow terminals fold words, but every character of the guide still reaches the screen."""
     point = GUIDE.lookup("1.2")
     contents = plain(render_contents(GUIDE, tree=True), width)
-    shown = plain(render_point(GUIDE, point), width)
+    shown = plain(render_point(point, GUIDE.section_of(point)), width)
     hits = search(GUIDE, "nostalgia friends").hits
     listed = plain(render_hits(hits), width)
     for output in (contents, shown, listed):
@@ -82,7 +82,7 @@ def test_no_word_is_lost_at_any_width(width: int) -> None:
 
 
 def test_point_shows_reference_title_section_and_text() -> None:
-    assert plain(render_point(GUIDE, GUIDE.lookup("9.3")), 50) == (
+    assert plain(render_point(GUIDE.lookup("9.3"), GUIDE.sections[8]), 50) == (
         "9.3  Building a Positive Online Presence\n"
         "from section 9: Providing a Sense of Achievement\n"
         "and Validation\n"
@@ -131,7 +131,7 @@ def test_guide_text_is_never_markup() -> None:
         'title: T\nsections:\n  - title: "[bold]B[/bold]"\n    text: "[/] [red]x :smile:"\n'
         '    points: [{title: "[link=x]y[/link]", text: "[/]"}]\n'
     )
-    assert plain(render_point(guide, guide.lookup("1.1")), 40) == (
+    assert plain(render_point(guide.lookup("1.1"), guide.sections[0]), 40) == (
         "1.1  [link=x]y[/link]\nfrom section 1: [bold]B[/bold]\n\n[/]\n"
     )
     assert "[/] [red]x :smile:" in plain(render_hits(search(guide, "red").hits), 40)

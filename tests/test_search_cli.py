@@ -7,8 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from effects_cli import cli
-
 from .conftest import Invoke
 
 
@@ -132,7 +130,7 @@ def test_a_runaway_pattern_is_stopped(
         "title: T\nsections:\n  - title: S\n    text: " + "a" * 40 + "b\n"
         "    points: [{title: P, text: t}]\n"
     )
-    monkeypatch.setattr(cli, "REGEX_SECONDS", 0.2)
+    monkeypatch.setattr("effects_cli.cli.search.REGEX_SECONDS", 0.2)
     result = invoke("--guide", str(guide), "search", "--regex", "(a|aa)+$")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
@@ -150,7 +148,7 @@ def test_a_terminal_is_told_when_there_are_more_hits(
     invoke: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert "shown" not in invoke("search", "social").stdout  # a pipe: hits only
-    monkeypatch.setattr(cli, "_stdout_is_terminal", lambda: True)
+    monkeypatch.setattr("effects_cli.cli.output.stdout_is_terminal", lambda: True)
     out = invoke("--no-pager", "--color", "never", "search", "social", "-n", "2").stdout
     assert out.endswith("\n\n2 of 40 hits shown; --limit 40 shows them all.\n")
     assert "shown" not in invoke("--no-pager", "search", "peer", "support", "-n", "40").stdout

@@ -1,0 +1,199 @@
+"""The ``effects`` app: its commands, its global options, and what every failure becomes.
+
+Commands raise; `EffectsGroup.main` is the one place where an exception turns
+into a line on stderr and an exit code (`ExitCode`, which the README lists).
+"""
+
+from enum import IntEnum
+from typing import Annotated, Any, NoReturn
+
+import typer
+
+from effects_cli import __version__
+from effects_cli.cli import cache, listing, read, search, show, tip, validate
+from effects_cli.cli.output import PROG, ClosedPipe, complain, identity, silence_stdout
+from effects_cli.cli.params import NEGATIVE_NUMBER, HelpWhenBare, ReferenceCommand
+from effects_cli.cli.settings import MAX_BYTES_VARIABLE, ColorChoice, read_settings
+from effects_cli.errors import EffectsError, GuideError, GuideTooLarge
+
+
+class ExitCode(IntEnum):
+    """The documented exit codes (the README lists them)."""
+
+    OK = 0
+    NOT_FOUND = 1
+    """An unknown reference, or a search with no match."""
+    USAGE = 2
+    """A bad option, argument or value."""
+    BAD_GUIDE = 3
+    """The guide file cannot be read, parsed or understood."""
+    CANNOT_WRITE = 4
+    """The output cannot be written (a full disk, say)."""
+    INTERRUPTED = 130
+    """Ctrl-C."""
+    CLOSED_PIPE = 141
+    """The reader of a pipe went away (``effects read | true``): 128 + SIGPIPE, silently."""
+
+
+class EffectsGroup(HelpWhenBare):
+    """Turns every failure into one line on stderr and a documented exit code.
+
+    Click's own error display is a usage block plus an error line; here a
+    usage error is a single line that says where to find help, and the typed
+    errors of the logic modules are mapped to their exit codes in one place.
+    """
+
+    def main(  # type: ignore[override]
+        self,
+        args: Any = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> NoReturn:
+        import sys
+
+        if sys.stdout is None:  # started with stdout closed: `effects list >&-`
+            complain("cannot write the output: stdout is closed")
+            sys.exit(ExitCode.CANNOT_WRITE)
+        stdout = identity(sys.stdout)
+        try:
+            code = super().main(
+                args=args,
+                prog_name=prog_name or PROG,
+                complete_var=complete_var,
+                standalone_mode=False,
+                **extra,
+            )
+        except SystemExit as exit:
+            # Rich (printing help) and click (typer.echo) end the program with exit 1 when
+            # the reader of stdout has gone, Rich after pointing stdout at /dev/null and
+            # click after wrapping it; here that is 141, as for any other output.
+            if exit.code != 1 or identity(sys.stdout) == stdout:
+                raise
+            code = ExitCode.CLOSED_PIPE
+        except ClosedPipe:
+            code = ExitCode.CLOSED_PIPE
+        except EffectsError as error:
+            code = _report(error)
+        except typer.Exit as exit:
+            code = exit.exit_code
+        except typer.TyperException as error:  # click's errors, vendored by typer
+            code = _report_usage(error)
+        except typer.Abort:
+            code = ExitCode.INTERRUPTED
+        except OSError as error:  # a closed pipe is handled where output is written
+            complain(f"cannot write the output: {error.strerror or error}")
+            silence_stdout()
+            code = ExitCode.CANNOT_WRITE
+        sys.exit(code if isinstance(code, int) else ExitCode.OK)
+
+
+def _report(error: EffectsError) -> ExitCode:
+    """A guide that cannot be read is exit 3, a cache that cannot be cleared 4; everything
+    else the logic raises means not found."""
+    from effects_cli.cache import CacheError
+
+    message = str(error)
+    if isinstance(error, GuideTooLarge):
+        message += f" ({MAX_BYTES_VARIABLE} sets another)"
+    complain(message)
+    if isinstance(error, GuideError):
+        return ExitCode.BAD_GUIDE
+    return ExitCode.CANNOT_WRITE if isinstance(error, CacheError) else ExitCode.NOT_FOUND
+
+
+def _report_usage(error: typer.TyperException) -> int:
+    """A usage error as one line: the problem, and the help to read."""
+    message = error.format_message().rstrip()
+    context = getattr(error, "ctx", None)
+    option = getattr(error, "option_name", None)  # click's NoSuchOption
+    if (
+        option
+        and NEGATIVE_NUMBER.fullmatch(option)
+        and context is not None
+        and any(param.param_type_name == "argument" for param in context.command.params)
+    ):
+        message += f" (to pass it as an argument, put -- first: {context.command_path} -- {option})"
+    # Click's parser leaves out the context of some errors ("requires an argument").
+    command = context.command_path if context is not None else PROG
+    stop = "" if message.endswith((".", "?", "!")) else "."
+    complain(f"{message}{stop} See '{command} --help'.")
+    return error.exit_code
+
+
+app = typer.Typer(
+    cls=EffectsGroup,
+    name=PROG,
+    epilog=(
+        "Examples:\n  effects list\n  effects show 4.2\n  effects search stigma\n  effects tip"
+    ),
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
+)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"{PROG} {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    guide: Annotated[
+        str | None,
+        typer.Option(
+            "--guide",
+            envvar="EFFECTS_GUIDE",
+            metavar="PATH",
+            help="Read this guide file instead of the bundled one (same YAML format).",
+            show_default=False,
+        ),
+    ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Neither read nor write the cache of parsed guides (see 'effects cache').",
+        ),
+    ] = False,
+    color: Annotated[
+        ColorChoice,
+        typer.Option(
+            "--color",
+            metavar="WHEN",
+            help="Colour: auto (on a terminal; see NO_COLOR, FORCE_COLOR), always or never.",
+        ),
+    ] = ColorChoice.auto,
+    pager: Annotated[
+        bool | None,
+        typer.Option(
+            "--pager/--no-pager",
+            help="Always page on a terminal, or never. Default: page read, and anything"
+            " taller than the window ($EFFECTS_PAGER, $PAGER or less).",
+            show_default=False,
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_show_version,
+            is_eager=True,
+            help="Show the version and exit.",
+        ),
+    ] = False,
+) -> None:
+    """Read the guide '10 Dynamic Positive Effects of Social Media' in the terminal."""
+    ctx.obj = read_settings(guide, no_cache=no_cache, color=color, pager=pager)
+
+
+app.command("list")(listing.list_sections)
+app.command(cls=ReferenceCommand)(show.show)
+app.command()(search.search)
+app.command()(tip.tip)
+app.command()(read.read)
+app.command()(validate.validate)
+app.add_typer(cache.cache_app)

@@ -1,0 +1,228 @@
+"""Everything that reaches stdout and stderr: one way to print a result, and the manners
+of doing it (colour, width, pager, closed pipes, narrow encodings).
+
+A command hands its result to `emit`, which prints it as JSON or for people;
+messages go through `complain` (errors) and `note` (remarks). Nothing else in
+the program writes to the streams.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import os
+import re
+import sys
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from effects_cli.cli.results import Result, Shown, Target
+from effects_cli.escapes import visible
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from effects_cli.cli.settings import Settings
+
+PROG = "effects"
+READING_WIDTH = 80
+"""Prose is wrapped at most this wide on a wide terminal, unless COLUMNS says otherwise."""
+WIDTHS = range(10, 1001)
+"""Widths laid out as they are; COLUMNS=0 (no text at all) or 9999999 (lines that take
+minutes) is taken as the nearest."""
+_STYLE_CODE = re.compile(r"\x1b\[[0-9;]*m")
+_LINE_TAIL = re.compile(rf"(?:[ \t]|{_STYLE_CODE.pattern})+$", re.MULTILINE)
+
+
+class ClosedPipe(Exception):
+    """The reader of stdout went away (``effects read | true``): the run ends quietly."""
+
+
+def emit(settings: Settings, result: Result, *, as_json: bool = False) -> None:
+    """Print a command's result: as JSON for scripts, or laid out for people."""
+    if as_json:
+        _show(settings, json_text(result.json()), paged=False)
+        return
+    target = Target(is_terminal=stdout_is_terminal(), encoding=narrow_encoding())
+    print_for_people(settings, result.for_people(target))
+
+
+def print_for_people(settings: Settings, shown: Shown) -> None:
+    """Lay ``shown`` out on a console the settings chose, without the blank space Rich
+    leaves at the ends of lines, and write it, through the pager when it should be paged.
+
+    Rich pads wrapped lines and table cells with spaces; in a file or a pipe
+    they are noise (and show up in diffs), so each line loses them, escape
+    codes that close a style kept in place.
+    """
+    console = make_console(settings)
+    with console.capture() as capture:
+        console.print(shown.renderable, soft_wrap=shown.soft_wrap)
+    _show(settings, _LINE_TAIL.sub(_without_blanks, capture.get()), paged=shown.paged)
+
+
+def _show(settings: Settings, text: str, *, paged: bool) -> None:
+    """Write ``text``, through the pager when it should be paged."""
+    if _should_page(settings, text, paged):
+        _page(text)
+    else:
+        write(text)
+
+
+def _without_blanks(tail: re.Match[str]) -> str:
+    """The style codes of a line's tail, without the blanks between them."""
+    return "".join(_STYLE_CODE.findall(tail.group()))
+
+
+def make_console(settings: Settings) -> Console:
+    """A console built now, so that COLUMNS, NO_COLOR and test capture all apply."""
+    from rich.console import Console
+
+    console = Console(highlight=False, emoji=False, markup=False, **_colour_options(settings))
+    if "COLUMNS" not in os.environ and console.width > READING_WIDTH:
+        console.width = READING_WIDTH
+    console.width = min(max(console.width, WIDTHS.start), WIDTHS.stop - 1)
+    return console
+
+
+def _colour_options(settings: Settings) -> dict[str, Any]:
+    """Rich console options for what ``--color`` and the environment chose."""
+    from effects_cli.terminal import Styling, styling
+
+    chosen = styling(settings.color.value, os.environ, stdout_is_terminal())
+    if chosen is Styling.NONE:
+        return {"color_system": None, "force_terminal": False, "no_color": True}
+    # Every style is one of the eight standard colours: "standard" is exact, and
+    # unlike "auto" does not defer to Rich's own reading of TERM and FORCE_COLOR.
+    return {
+        "color_system": "standard",
+        "force_terminal": True,
+        "no_color": chosen is Styling.MONO,
+    }
+
+
+def json_text(data: Any) -> str:
+    """JSON as UTF-8 text; as ``\\u`` escapes (the same data) where stdout cannot take UTF-8."""
+    import json
+
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    try:
+        text.encode(sys.stdout.encoding or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        text = json.dumps(data, ensure_ascii=True, indent=2)
+    return text + "\n"
+
+
+def write(text: str) -> None:
+    """Write to stdout; a closed pipe raises `ClosedPipe`, which ends the run quietly.
+
+    A stdout that cannot encode the text (``PYTHONIOENCODING=ascii``, an old
+    locale) gets plain punctuation and ``\\u`` escapes for the rest: nothing lost.
+    (Results put these in place before layout; this catches what Rich adds.)
+    """
+    try:
+        try:
+            sys.stdout.write(text)
+        except UnicodeEncodeError:
+            from effects_cli.encodable import encodable
+
+            sys.stdout.write(encodable(text, sys.stdout.encoding or "ascii"))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        silence_stdout()
+        raise ClosedPipe from None
+
+
+def complain(message: str) -> None:
+    """One line on stderr, prefixed with the program's name, control characters made visible.
+
+    Messages quote what people typed and paths they chose; neither may move the
+    cursor, ring the bell or break the line.
+    """
+    typer.echo(f"{PROG}: {visible(' '.join(message.strip().splitlines()))}", err=True)
+
+
+def note(message: str) -> None:
+    """A line for the reader on stderr that is not an error: the output is still good."""
+    typer.echo(visible(message), err=True)
+
+
+def stdout_is_terminal() -> bool:
+    """Whether stdout is a terminal (False for a replaced or closed one)."""
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def narrow_encoding() -> str | None:
+    """Stdout's encoding when it cannot hold every character (ASCII, Latin-1), else None."""
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    try:
+        return None if codecs.lookup(encoding).name.startswith("utf") else encoding
+    except LookupError:
+        return None
+
+
+def identity(stream: Any) -> tuple[int, ...]:
+    """What a stream is: the object, and the file its descriptor points at, if it has one."""
+    try:
+        status = os.fstat(stream.fileno())
+    except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+        return (id(stream),)
+    return (id(stream), status.st_dev, status.st_ino)
+
+
+def silence_stdout() -> None:
+    """Point stdout at /dev/null, so that the final flush at exit cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError, io.UnsupportedOperation):  # no descriptor
+        pass
+
+
+# --- the pager -------------------------------------------------------------------------
+
+
+def _should_page(settings: Settings, text: str, paged: bool) -> bool:
+    """Only a terminal gets a pager: with ``--pager``, for what is always paged (``read``),
+    or when the text is taller than the window; never with ``--no-pager``."""
+    if settings.pager is False or not stdout_is_terminal():
+        return False
+    return paged or bool(settings.pager) or _too_tall(text)
+
+
+def _page(text: str) -> None:
+    """Show ``text`` in the pager; a pager that cannot be started costs one line on
+    stderr, and the text is printed instead."""
+    from effects_cli.terminal import PagerError, page, pager_command
+
+    try:
+        command = pager_command(os.environ)
+        if command is None:
+            write(text)
+            return
+        page(_encoded(text), command, os.environ)
+    except PagerError as error:
+        complain(f"{error}; printing instead")
+        write(text)
+
+
+def _too_tall(text: str) -> bool:
+    """More lines than the terminal shows at once, with a line left for the prompt."""
+    import shutil
+
+    return text.count("\n") >= shutil.get_terminal_size().lines
+
+
+def _encoded(text: str) -> bytes:
+    """``text`` as bytes for a pager on this terminal: stdout's encoding, as `write` does."""
+    encoding = sys.stdout.encoding or "utf-8"
+    try:
+        return text.encode(encoding)
+    except UnicodeEncodeError:
+        from effects_cli.encodable import encodable
+
+        return encodable(text, encoding).encode(encoding, errors="backslashreplace")

@@ -1,0 +1,124 @@
+"""``effects search``: ranked search of titles and text, or a regular expression."""
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from effects_cli.cli.completion import complete_section
+from effects_cli.cli.output import emit, note
+from effects_cli.cli.params import JsonFlag
+from effects_cli.cli.results import Found
+from effects_cli.errors import NoMatch
+from effects_cli.escapes import quote
+
+if TYPE_CHECKING:
+    from effects_cli.guides import GuideSource
+    from effects_cli.search import Results
+
+SEARCH_LIMIT = 10
+"""Hits shown unless ``--limit`` asks for more."""
+REGEX_SECONDS = 5
+"""How long a ``--regex`` may run before it is stopped as a runaway pattern."""
+_REGEX_HINT = "'--regex' / '-e'"
+
+
+def search(
+    ctx: typer.Context,
+    query: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="QUERY...",
+            help="Words to look for; quote a phrase to match it as written: '\"peer support\"'.",
+            show_default=False,
+        ),
+    ] = None,
+    regex: Annotated[
+        str | None,
+        typer.Option(
+            "--regex",
+            "-e",
+            metavar="PATTERN",
+            help="Match a regular expression (Python syntax, any case) instead of words.",
+        ),
+    ] = None,
+    section: Annotated[
+        int | None,
+        typer.Option(
+            "--section",
+            "-s",
+            metavar="N",
+            help="Search section N and its sub-points.",
+            autocompletion=complete_section,
+        ),
+    ] = None,
+    limit: Annotated[
+        int,
+        typer.Option("--limit", "-n", min=1, metavar="N", help="Show at most N hits."),
+    ] = SEARCH_LIMIT,
+    as_json: JsonFlag = False,
+) -> None:
+    """Search titles and text; best matches first, with a snippet of each.
+
+    Word forms match (meditate finds meditation), a misspelt word is replaced
+    by the guide's closest word, and a quoted phrase matches as written.
+
+    Examples:
+      effects search stigma
+      effects search peer support --limit 3
+      effects search '"mental health support groups"'
+      effects search --regex 'self-[a-z]+' --section 3
+    """
+    source: GuideSource = ctx.obj.source
+    text = " ".join(query or ())
+    if regex is not None:
+        if text:
+            raise typer.BadParameter("give words or --regex, not both", param_hint="QUERY")
+        searched, results = regex, _regex_results(source, regex, section, limit)
+    else:
+        searched, results = text, _word_results(source, query, section, limit)
+    if not results.hits:
+        raise NoMatch(searched, section=section, suggestions=list(results.suggestions))
+    for typed, used in results.corrections.items():
+        note(f"No match for {quote(typed)}; showing results for {quote(used)}.")
+    emit(ctx.obj, Found(searched, results, limit), as_json=as_json)
+
+
+def _word_results(
+    source: "GuideSource", query: list[str] | None, section: int | None, limit: int
+) -> "Results":
+    """The ranked hits of the query's words; a query without words is a usage error."""
+    from effects_cli.search import query_words
+    from effects_cli.search import search as search_guide
+
+    text = " ".join(query or ())
+    if query is None:
+        raise typer.BadParameter("give words to search for, or --regex", param_hint="QUERY")
+    if not text.strip():
+        raise typer.BadParameter("the query is empty", param_hint="QUERY")
+    if not query_words(text):
+        raise typer.BadParameter(f"{quote(text)} has no words to search for", param_hint="QUERY")
+    corpus, index = source.searchable()
+    return search_guide(corpus, text, index=index, section=section, limit=limit)
+
+
+def _regex_results(
+    source: "GuideSource", pattern: str, section: int | None, limit: int
+) -> "Results":
+    """``search --regex``: a bad pattern, or one that runs too long, is a usage error."""
+    from effects_cli.search import BadPattern, regex_search
+    from effects_cli.timelimit import TimeLimitExceeded, time_limit
+
+    if not pattern:
+        raise typer.BadParameter("the pattern is empty", param_hint=_REGEX_HINT)
+    corpus = source.corpus()
+    try:
+        with time_limit(REGEX_SECONDS):
+            return regex_search(corpus, pattern, section=section, limit=limit)
+    except BadPattern as error:
+        raise typer.BadParameter(
+            f"{quote(pattern)} is not a valid pattern: {error}", param_hint=_REGEX_HINT
+        ) from None
+    except TimeLimitExceeded:
+        raise typer.BadParameter(
+            f"the pattern ran for over {REGEX_SECONDS} s", param_hint=_REGEX_HINT
+        ) from None

@@ -1,0 +1,52 @@
+"""Read a guide file and turn it into the model, or say exactly what is wrong with it.
+
+- `files`: the file's text, within the size limit, as UTF-8;
+- `yaml_guide`: the YAML format, checked node by node (imports PyYAML).
+
+This module imports no parser: the functions below load one only when a file
+must really be parsed, so that a run answered from the cache never pays for it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from effects_cli.bundled import bundled_guide_path
+from effects_cli.loader.files import MAX_BYTES, read_text
+
+if TYPE_CHECKING:
+    from effects_cli.model import Guide
+
+__all__ = ["MAX_BYTES", "check_guide", "load_guide", "parse_guide"]
+
+
+def load_guide(path: Path | None = None, *, max_bytes: int = MAX_BYTES) -> Guide:
+    """Read and check the guide at ``path``, or the bundled guide when it is None.
+
+    Raises `GuideError` at the first problem; a file of more than ``max_bytes``
+    bytes is refused with `GuideTooLarge` without being read further.
+    """
+    source = path if path is not None else bundled_guide_path()
+    return parse_guide(read_text(source, max_bytes), str(source), max_bytes=max_bytes)
+
+
+def check_guide(path: Path, *, max_bytes: int = MAX_BYTES) -> Guide:
+    """Read and check the guide at ``path``, reporting every problem found, not just the first.
+
+    Raises `GuideProblems` (a `GuideError`) listing them all when the guide is
+    readable but breaks the format in places, or `GuideError` when the file
+    cannot be read or parsed at all.
+    """
+    return parse_guide(
+        read_text(path, max_bytes), str(path), every_problem=True, max_bytes=max_bytes
+    )
+
+
+def parse_guide(
+    text: str, source: str = "<guide>", *, every_problem: bool = False, max_bytes: int = MAX_BYTES
+) -> Guide:
+    """The guide a YAML text describes (see `yaml_guide.parse_guide`)."""
+    from effects_cli.loader import yaml_guide
+
+    return yaml_guide.parse_guide(text, source, every_problem=every_problem, max_bytes=max_bytes)

@@ -1,0 +1,159 @@
+"""The parsed guide as cache data: one owner for the shape of its ``marshal`` record.
+
+``marshal`` stores tuples, not named tuples, so a record crosses the cache as
+a plain tuple (`guide_record`) and comes back as a `GuideRecord` view, its
+shape checked (`read_record`): no other module reads it by position.
+
+A large guide's texts are megabytes, so the record keeps them as one block
+of UTF-8 cut by offsets; `Fields` decodes only the entries that are read.
+"""
+
+from __future__ import annotations
+
+import bisect
+from array import array
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, NamedTuple, overload
+
+from effects_cli.model import Entry, Guide, Point, Section
+
+if TYPE_CHECKING:
+    from effects_cli.search import Corpus
+
+
+class GuideRecord(NamedTuple):
+    """A parsed guide as the cache holds it."""
+
+    title: str
+    subtitle: str | None
+    intro: str | None
+    conclusion: str | None
+    sizes: tuple[int, ...]
+    """The number of sub-points of each section."""
+    blob: bytes
+    """The title and text of every entry in guide order, as UTF-8, one after another."""
+    ends: bytes
+    """Where each of those texts ends in ``blob``: an array of 32-bit offsets."""
+
+
+def guide_record(guide: Guide) -> tuple[object, ...]:
+    """The guide as a plain tuple for ``marshal`` (the fields of `GuideRecord`)."""
+    blob = bytearray()
+    ends = array("I")
+    for entry in guide.entries():
+        for text in (entry.title, entry.text):
+            blob += text.encode("utf-8", "surrogatepass")
+            ends.append(len(blob))
+    return tuple(
+        GuideRecord(
+            guide.title,
+            guide.subtitle,
+            guide.intro,
+            guide.conclusion,
+            tuple(len(section.points) for section in guide.sections),
+            bytes(blob),
+            ends.tobytes(),
+        )
+    )
+
+
+def read_record(value: object) -> GuideRecord | None:
+    """``value`` (read from the cache) as a `GuideRecord`, or None when it has another shape.
+
+    Shapes are checked, texts are not: a record is used only after its file's
+    CRC and key (which names the code that wrote it) have matched.
+    """
+    if not (isinstance(value, tuple) and len(value) == len(GuideRecord._fields)):
+        return None
+    record = GuideRecord._make(value)
+    heads = (record.title, record.subtitle, record.intro, record.conclusion)
+    if not (
+        isinstance(record.title, str)
+        and all(head is None or isinstance(head, str) for head in heads)
+        and isinstance(record.sizes, tuple)
+        and all(isinstance(size, int) and size >= 0 for size in record.sizes)
+        and isinstance(record.blob, bytes)
+        and isinstance(record.ends, bytes)
+    ):
+        return None
+    offsets = array("I")
+    if len(record.ends) % offsets.itemsize:
+        return None
+    offsets.frombytes(record.ends)
+    fields = 2 * (len(record.sizes) + sum(record.sizes))
+    if len(offsets) != fields or (offsets and offsets[-1] != len(record.blob)):
+        return None
+    return record
+
+
+class Fields(Sequence[tuple[str, str]]):
+    """The (title, text) of each entry of a record, decoded only when read."""
+
+    def __init__(self, blob: bytes, ends: bytes) -> None:
+        self._blob = blob
+        self._ends = array("I")
+        self._ends.frombytes(ends)
+
+    def __len__(self) -> int:
+        return len(self._ends) // 2
+
+    def _text(self, at: int) -> str:
+        start = self._ends[at - 1] if at else 0
+        return self._blob[start : self._ends[at]].decode("utf-8", "replace")
+
+    @overload
+    def __getitem__(self, doc: int) -> tuple[str, str]: ...
+    @overload
+    def __getitem__(self, doc: slice) -> Sequence[tuple[str, str]]: ...
+    def __getitem__(self, doc: int | slice) -> tuple[str, str] | Sequence[tuple[str, str]]:
+        if isinstance(doc, slice):
+            return [self[at] for at in range(*doc.indices(len(self)))]
+        if not 0 <= doc < len(self):
+            raise IndexError(doc)
+        return (self._text(2 * doc), self._text(2 * doc + 1))
+
+
+def guide_from_record(record: GuideRecord) -> Guide:
+    """The `Guide` a record describes."""
+    fields = Fields(record.blob, record.ends)
+    sections = []
+    doc = 0
+    for number, size in enumerate(record.sizes, start=1):
+        section_title, section_text = fields[doc]
+        points = tuple(Point(number, index, *fields[doc + index]) for index in range(1, size + 1))
+        sections.append(Section(number, section_title, section_text, points))
+        doc += 1 + size
+    return Guide(
+        title=record.title,
+        subtitle=record.subtitle,
+        intro=record.intro,
+        conclusion=record.conclusion,
+        sections=tuple(sections),
+    )
+
+
+def corpus_from_record(record: GuideRecord) -> Corpus:
+    """What search reads of a record, its entries made only for the hits shown.
+
+    On a guide of 11,000 entries read from the cache, making every entry an
+    object would cost more than the search.
+    """
+    from effects_cli.search import Corpus
+
+    fields = Fields(record.blob, record.ends)
+    starts = [0]
+    for size in record.sizes:
+        starts.append(starts[-1] + 1 + size)
+
+    def make_entry(doc: int) -> Entry:
+        number = bisect.bisect_right(starts, doc)
+        first = starts[number - 1]
+        title, text = fields[first]
+        points = tuple(
+            Point(number, index, *fields[first + index])
+            for index in range(1, record.sizes[number - 1] + 1)
+        )
+        at = doc - first
+        return Section(number, title, text, points) if at == 0 else points[at - 1]
+
+    return Corpus(fields, starts, make_entry)
