@@ -1,10 +1,12 @@
 """Parameters several commands share, and how a command reads an argument like ``-1``."""
 
 import re
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from typer.core import TyperCommand, TyperGroup
+
+from effects_cli.cli.completion import complete_section
 
 NEGATIVE_NUMBER = re.compile(r"-[0-9.]+")
 """An argument such as ``-1`` or ``-4.2``: no option looks like this."""
@@ -14,6 +16,11 @@ USAGE = 2
 JsonFlag = Annotated[
     bool, typer.Option("--json", help="Print JSON to stdout instead, for scripts.")
 ]
+
+
+def section_option(help: str) -> Any:
+    """``--section N`` (``-s``), which completes to the guide's section numbers."""
+    return typer.Option("--section", "-s", metavar="N", help=help, autocompletion=complete_section)
 
 
 class ReferenceCommand(TyperCommand):

@@ -4,9 +4,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from effects_cli.cli.completion import complete_section
 from effects_cli.cli.output import emit, note
-from effects_cli.cli.params import JsonFlag
+from effects_cli.cli.params import JsonFlag, section_option
 from effects_cli.cli.results import Found
 from effects_cli.errors import NoMatch
 from effects_cli.escapes import quote
@@ -41,16 +40,7 @@ def search(
             help="Match a regular expression (Python syntax, any case) instead of words.",
         ),
     ] = None,
-    section: Annotated[
-        int | None,
-        typer.Option(
-            "--section",
-            "-s",
-            metavar="N",
-            help="Search section N and its sub-points.",
-            autocompletion=complete_section,
-        ),
-    ] = None,
+    section: Annotated[int | None, section_option("Search section N and its sub-points.")] = None,
     limit: Annotated[
         int,
         typer.Option("--limit", "-n", min=1, metavar="N", help="Show at most N hits."),

@@ -4,9 +4,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from effects_cli.cli.completion import complete_section
 from effects_cli.cli.output import emit
-from effects_cli.cli.params import JsonFlag
+from effects_cli.cli.params import JsonFlag, section_option
 from effects_cli.cli.results import EntryView
 
 if TYPE_CHECKING:
@@ -19,16 +18,7 @@ def tip(
         int | None,
         typer.Option("--seed", metavar="N", help="Pick reproducibly: the same N, the same tip."),
     ] = None,
-    section: Annotated[
-        int | None,
-        typer.Option(
-            "--section",
-            "-s",
-            metavar="N",
-            help="Pick from section N only.",
-            autocompletion=complete_section,
-        ),
-    ] = None,
+    section: Annotated[int | None, section_option("Pick from section N only.")] = None,
     daily: Annotated[
         bool,
         typer.Option("--daily", help="The tip of the day: the same all day, another tomorrow."),
