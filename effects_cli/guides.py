@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from effects_cli import cache
 from effects_cli.bundled import bundled_guide_path
+from effects_cli.loader.files import MAX_BYTES
 from effects_cli.model import Guide
 from effects_cli.records import (
     GuideRecord,
@@ -73,7 +74,7 @@ class GuideSource(NamedTuple):
         if stamp is None:
             return corpus, Index.build(corpus)
         key = (*stamp, cache.code_stamp(), index_stamp())
-        stored = cache.read("index", key)
+        stored = cache.read("index", key, limit=_index_limit(opened, len(corpus)))
         if stored is not None:
             try:
                 return corpus, Index.from_record(stored)  # type: ignore[arg-type]
@@ -93,7 +94,8 @@ class GuideSource(NamedTuple):
         # parsed again, and refused, under a tighter one.
         key = (*stamp, cache.code_stamp(), self.max_bytes) if stamp is not None else None
         if key is not None:
-            record = read_record(cache.read("guide", key))
+            limit = _guide_limit(stamp[1], self.max_bytes or MAX_BYTES)
+            record = read_record(cache.read("guide", key, limit=limit))
             if record is not None:
                 return record, stamp
         from effects_cli.loader import load_guide
@@ -111,6 +113,28 @@ class GuideSource(NamedTuple):
             return guide, None
         cache.write("guide", key, guide_record(guide))
         return guide, stamp
+
+
+def _guide_limit(file_size: int, max_bytes: int) -> int:
+    """The most bytes a cached guide could take: its texts are at most ``max_bytes``
+    characters (aliases repeated), four bytes each in UTF-8; an entry's two offsets
+    take eight bytes, and each needs more than eight bytes of the file."""
+    return 4 * max_bytes + file_size + _SLACK
+
+
+def _index_limit(opened: Guide | GuideRecord, entries: int) -> int:
+    """The most bytes a cached index of this guide could take: about 24 bytes for each
+    byte of its texts (each word, its stem, and the posting of each occurrence) at the
+    very worst, and eight for each entry's two lengths."""
+    if isinstance(opened, Guide):
+        size = sum(4 * (len(entry.title) + len(entry.text)) for entry in opened.entries())
+    else:
+        size = len(opened.blob)
+    return 24 * size + 8 * entries + _SLACK
+
+
+_SLACK = 1 << 16
+"""Room for the key and for ``marshal``'s own bytes."""
 
 
 def _corpus(opened: Guide | GuideRecord) -> Corpus:

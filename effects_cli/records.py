@@ -15,6 +15,7 @@ from array import array
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple, overload
 
+from effects_cli.escapes import defused
 from effects_cli.model import Entry, Guide, Point, Section
 
 if TYPE_CHECKING:
@@ -99,7 +100,8 @@ class Fields(Sequence[tuple[str, str]]):
 
     def _text(self, at: int) -> str:
         start = self._ends[at - 1] if at else 0
-        return self._blob[start : self._ends[at]].decode("utf-8", "replace")
+        # Defused as text read from a guide is: what the cache holds is trusted no further.
+        return defused(self._blob[start : self._ends[at]].decode("utf-8", "replace"))
 
     @overload
     def __getitem__(self, doc: int) -> tuple[str, str]: ...
@@ -124,12 +126,16 @@ def guide_from_record(record: GuideRecord) -> Guide:
         sections.append(Section(number, section_title, section_text, points))
         doc += 1 + size
     return Guide(
-        title=record.title,
-        subtitle=record.subtitle,
-        intro=record.intro,
-        conclusion=record.conclusion,
+        title=defused(record.title),
+        subtitle=_defused(record.subtitle),
+        intro=_defused(record.intro),
+        conclusion=_defused(record.conclusion),
         sections=tuple(sections),
     )
+
+
+def _defused(text: str | None) -> str | None:
+    return None if text is None else defused(text)
 
 
 def corpus_from_record(record: GuideRecord) -> Corpus:

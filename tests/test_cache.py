@@ -18,6 +18,7 @@ import pytest
 
 from effects_cli import cache
 from effects_cli.bundled import bundled_guide_path
+from effects_cli.cache import keys, store
 from effects_cli.guides import GuideSource
 from effects_cli.loader import load_guide
 from effects_cli.records import guide_from_record, guide_record, read_record
@@ -126,7 +127,7 @@ def test_a_foreign_but_whole_cache_file_is_ignored(invoke: Invoke, write_guide) 
     small = load_guide(write_guide(SMALL_GUIDE))
     key = ("somewhere else", 1, 2, 3, 4)
     cache.write("guide", key, guide_record(small))
-    foreign = cache._file_for("guide", key)
+    foreign = cache.cache_folder() / store.file_name("guide", key)
     foreign.replace(path)
     assert invoke("show", "4").stdout == expected
 
@@ -189,10 +190,10 @@ def test_a_guide_that_is_not_a_regular_file_is_not_cached(tmp_path: Path) -> Non
 
 def test_the_code_stamp_covers_every_module_of_the_package() -> None:
     stamped = {item[0] for item in cache.code_stamp()[1:]}
-    package = Path(cache.__file__).parent
+    package = Path(cache.__file__).parent.parent
     modules = {str(path.relative_to(package)) for path in package.rglob("*.py")}
     assert stamped == modules
-    assert {"cache.py", "cli/app.py", "loader/yaml_guide.py"} <= stamped
+    assert {"cache/keys.py", "cli/app.py", "loader/yaml_guide.py"} <= stamped
 
 
 def test_moving_or_editing_a_module_changes_the_code_stamp(tmp_path: Path) -> None:
@@ -202,15 +203,15 @@ def test_moving_or_editing_a_module_changes_the_code_stamp(tmp_path: Path) -> No
     (tmp_path / "sub" / "b.py").write_text("b = 2\n")
     (tmp_path / "__pycache__").mkdir()
     (tmp_path / "__pycache__" / "a.cpython-311.pyc").write_bytes(b"")
-    first = cache._stamps_under(str(tmp_path))
+    first = keys.stamps_under(str(tmp_path))
     assert [item[0] for item in first] == ["a.py", "sub/b.py"]
-    assert cache._stamps_under(str(tmp_path)) == first
+    assert keys.stamps_under(str(tmp_path)) == first
     (tmp_path / "other").mkdir()
     (tmp_path / "sub" / "b.py").rename(tmp_path / "other" / "b.py")
-    moved = cache._stamps_under(str(tmp_path))
+    moved = keys.stamps_under(str(tmp_path))
     assert [item[0] for item in moved] == ["a.py", "other/b.py"]
     (tmp_path / "a.py").write_text("a = 10\n")
-    assert cache._stamps_under(str(tmp_path))[0] != moved[0]
+    assert keys.stamps_under(str(tmp_path))[0] != moved[0]
 
 
 def test_cache_path_and_clear(invoke: Invoke) -> None:

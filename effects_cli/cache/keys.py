@@ -1,0 +1,68 @@
+"""What a cache key is made of: the state of a guide file, and of the code that read it."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Hashable
+from pathlib import Path
+
+from effects_cli import __version__
+
+_PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+"""The folder of the ``effects_cli`` package."""
+_NOT_CODE = frozenset({"__pycache__", "data"})
+"""Folders of the package that hold no code: bytecode follows its source; the bundled guide
+is stamped as a guide."""
+
+
+def file_stamp(path: Path) -> tuple[Hashable, ...] | None:
+    """What identifies the present state of the file at ``path``, as part of a cache key.
+
+    None when the path is not a regular file that can be stat'ed: a pipe such
+    as ``/dev/stdin`` cannot be cached.
+    """
+    try:
+        real = os.path.realpath(path)
+        info = os.stat(real)
+    except (OSError, ValueError):
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    return (real, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+
+
+def code_stamp() -> tuple[Hashable, ...]:
+    """The package version and the size and modification time of each of its files.
+
+    A change to the code (an upgrade, or an edit in a checkout) must not be
+    answered with what older code produced. Every module of the package is
+    stamped, wherever it lives, so that code moved into a new module or
+    package still changes the key; stamping them all costs about as much as
+    opening one file.
+    """
+    global _code_stamp
+    if _code_stamp is None:
+        _code_stamp = (__version__, *stamps_under(_PACKAGE))
+    return _code_stamp
+
+
+_code_stamp: tuple[Hashable, ...] | None = None
+"""`code_stamp`, once worked out: the code does not change while a run goes on."""
+
+
+def stamps_under(folder: str, prefix: str = "") -> list[Hashable]:
+    """(name, size, mtime) of every ``.py`` file under ``folder``, in a stable order."""
+    stamps: list[Hashable] = []
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError:
+        return [(prefix, None)]
+    for entry in entries:
+        name = prefix + entry.name
+        if entry.name.endswith(".py") and entry.is_file():
+            info = entry.stat()
+            stamps.append((name, info.st_size, info.st_mtime_ns))
+        elif entry.is_dir() and entry.name not in _NOT_CODE and not entry.name.startswith("."):
+            stamps += stamps_under(entry.path, name + "/")
+    return stamps
