@@ -7,7 +7,7 @@ its ``str()`` is the one-line message a reader sees (without the program name).
 
 from __future__ import annotations
 
-from effects_cli.escapes import quote
+from effects_cli.escapes import quote, visible
 
 
 class EffectsError(Exception):
@@ -91,7 +91,7 @@ class GuideError(EffectsError):
         self.line = line
         self.column = column
         self.field = field
-        where = source
+        where = visible(source)  # a line break in a file name must not break the message
         if line is not None:
             where += f":{line}"
             if column is not None:

@@ -142,17 +142,17 @@ def test_not_found_is_one_line_on_stderr_and_exit_1(
         ),
         pytest.param(
             ["search", "x", "--limit", "0"],
-            "effects: Invalid value for '--limit' / '-n': 0 is not in the range x>=1. See 'effects search --help'.",
+            "effects: Invalid value for '--limit' / '-n': \"0\" is out of range (1 or more). See 'effects search --help'.",
             id="limit-0",
         ),
         pytest.param(
             ["tip", "--seed", "x"],
-            "effects: Invalid value for '--seed': 'x' is not a valid int. See 'effects tip --help'.",
+            "effects: Invalid value for '--seed': \"x\" is not a whole number. See 'effects tip --help'.",
             id="seed-not-int",
         ),
         pytest.param(
             ["tip", "--section", "four"],
-            "effects: Invalid value for '--section' / '-s': 'four' is not a valid int. See 'effects tip --help'.",
+            "effects: Invalid value for '--section' / '-s': \"four\" is not a whole number. See 'effects tip --help'.",
             id="section-not-int",
         ),
         pytest.param(

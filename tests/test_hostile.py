@@ -143,9 +143,17 @@ ARGUMENTS = [
     ),
     _row(
         ["tip", "--section", "9" * 40],
-        1,
-        "no section 99999999999\u2026: the guide has sections 1 to 10",
+        2,
+        "Invalid value for '--section' / '-s': \"" + "9" * 40 + '" is out of range'
+        " (-9223372036854775808 to 9223372036854775807). See 'effects tip --help'.",
         "section-huge",
+    ),
+    _row(
+        ["tip", "--seed", "9" * 5000],
+        2,
+        "Invalid value for '--seed': \"" + "9" * 59 + '\u2026" is out of range'
+        " (-9223372036854775808 to 9223372036854775807). See 'effects tip --help'.",
+        "seed-thousands-of-digits",
     ),
     # Usage errors (exit 2).
     _row(["show"], 2, "Missing argument 'REF'. See 'effects show --help'.", "ref-missing"),
@@ -218,19 +226,19 @@ ARGUMENTS = [
     _row(
         ["search", "x", "--limit", "0"],
         2,
-        "Invalid value for '--limit' / '-n': 0 is not in the range x>=1. See 'effects search --help'.",
+        "Invalid value for '--limit' / '-n': \"0\" is out of range (1 or more). See 'effects search --help'.",
         "limit-0",
     ),
     _row(
         ["search", "x", "--limit", "-1"],
         2,
-        "Invalid value for '--limit' / '-n': -1 is not in the range x>=1. See 'effects search --help'.",
+        "Invalid value for '--limit' / '-n': \"-1\" is out of range (1 or more). See 'effects search --help'.",
         "limit-negative",
     ),
     _row(
         ["search", "x", "--limit", "x"],
         2,
-        "Invalid value for '--limit' / '-n': 'x' is not a valid int range. See 'effects search --help'.",
+        "Invalid value for '--limit' / '-n': \"x\" is not a whole number. See 'effects search --help'.",
         "limit-word",
     ),
     _row(
@@ -242,19 +250,19 @@ ARGUMENTS = [
     _row(
         ["tip", "--seed", "x"],
         2,
-        "Invalid value for '--seed': 'x' is not a valid int. See 'effects tip --help'.",
+        "Invalid value for '--seed': \"x\" is not a whole number. See 'effects tip --help'.",
         "seed-word",
     ),
     _row(
         ["tip", "--section", "4.2"],
         2,
-        "Invalid value for '--section' / '-s': '4.2' is not a valid int. See 'effects tip --help'.",
+        "Invalid value for '--section' / '-s': \"4.2\" is not a whole number. See 'effects tip --help'.",
         "section-point",
     ),
     _row(
         ["tip", "--section", ""],
         2,
-        "Invalid value for '--section' / '-s': '' is not a valid int. See 'effects tip --help'.",
+        "Invalid value for '--section' / '-s': \"\" is not a whole number. See 'effects tip --help'.",
         "section-empty",
     ),
     _row(
@@ -625,34 +633,41 @@ LIMITS = [
     pytest.param(
         "x",
         2,
-        "Invalid value for EFFECTS_MAX_GUIDE_BYTES: \"x\" is not a number of bytes (1 or more). See 'effects --help'.",
+        "Invalid value for EFFECTS_MAX_GUIDE_BYTES: \"x\" is not a number of bytes (1 to 9223372036854775807). See 'effects --help'.",
         id="word",
     ),
     pytest.param(
         "0",
         2,
-        "Invalid value for EFFECTS_MAX_GUIDE_BYTES: \"0\" is not a number of bytes (1 or more). See 'effects --help'.",
+        "Invalid value for EFFECTS_MAX_GUIDE_BYTES: \"0\" is not a number of bytes (1 to 9223372036854775807). See 'effects --help'.",
         id="zero",
     ),
     pytest.param(
         "-5",
         2,
-        "Invalid value for EFFECTS_MAX_GUIDE_BYTES: \"-5\" is not a number of bytes (1 or more). See 'effects --help'.",
+        "Invalid value for EFFECTS_MAX_GUIDE_BYTES: \"-5\" is not a number of bytes (1 to 9223372036854775807). See 'effects --help'.",
         id="negative",
     ),
     pytest.param(
         "1e6",
         2,
-        "Invalid value for EFFECTS_MAX_GUIDE_BYTES: \"1e6\" is not a number of bytes (1 or more). See 'effects --help'.",
+        "Invalid value for EFFECTS_MAX_GUIDE_BYTES: \"1e6\" is not a number of bytes (1 to 9223372036854775807). See 'effects --help'.",
         id="exponent",
     ),
     pytest.param(
         "\u0661\u0662",
         2,
-        "Invalid value for EFFECTS_MAX_GUIDE_BYTES: \"\u0661\u0662\" is not a number of bytes (1 or more). See 'effects --help'.",
+        "Invalid value for EFFECTS_MAX_GUIDE_BYTES: \"\u0661\u0662\" is not a number of bytes (1 to 9223372036854775807). See 'effects --help'.",
         id="arabic-indic-digits",
     ),
-    pytest.param("9" * 100, 0, "", id="huge"),
+    pytest.param("9223372036854775807", 0, "", id="largest"),
+    pytest.param(
+        "9" * 5000,
+        2,
+        'Invalid value for EFFECTS_MAX_GUIDE_BYTES: "' + "9" * 59 + '\u2026" is not a number of'
+        " bytes (1 to 9223372036854775807). See 'effects --help'.",
+        id="thousands-of-digits",
+    ),
 ]
 
 

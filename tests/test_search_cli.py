@@ -82,7 +82,7 @@ def test_no_match_is_one_line_and_exit_1(invoke: Invoke, args: list[str], stderr
         ),
         pytest.param(
             ["--section", "x", "stigma"],
-            "effects: Invalid value for '--section' / '-s': 'x' is not a valid int. "
+            "effects: Invalid value for '--section' / '-s': \"x\" is not a whole number. "
             "See 'effects search --help'.\n",
             id="section-not-a-number",
         ),

@@ -4,6 +4,7 @@ Commands raise; `EffectsGroup.main` is the one place where an exception turns
 into a line on stderr and an exit code (`ExitCode`, which the README lists).
 """
 
+import os
 from enum import IntEnum
 from typing import Annotated, Any, NoReturn
 
@@ -11,9 +12,22 @@ import typer
 
 from effects_cli import __version__
 from effects_cli.cli import cache, listing, read, search, show, tip, validate
-from effects_cli.cli.output import PROG, ClosedPipe, complain, identity, silence_stdout
+from effects_cli.cli.output import (
+    PROG,
+    ClosedPipe,
+    complain,
+    identity,
+    shortened,
+    silence_stdout,
+    tell_remarks,
+)
 from effects_cli.cli.params import NEGATIVE_NUMBER, HelpWhenBare, ReferenceCommand
-from effects_cli.cli.settings import MAX_BYTES_VARIABLE, ColorChoice, read_settings
+from effects_cli.cli.settings import (
+    MAX_BYTES_VARIABLE,
+    ColorChoice,
+    forget_unreadable_sizes,
+    read_settings,
+)
 from effects_cli.errors import EffectsError, GuideError, GuideTooLarge
 
 
@@ -53,9 +67,13 @@ class EffectsGroup(HelpWhenBare):
     ) -> NoReturn:
         import sys
 
+        from effects_cli import notices
+
+        notices.reset()
         if sys.stdout is None:  # started with stdout closed: `effects list >&-`
             complain("cannot write the output: stdout is closed")
             sys.exit(ExitCode.CANNOT_WRITE)
+        forget_unreadable_sizes(os.environ)
         stdout = identity(sys.stdout)
         try:
             code = super().main(
@@ -86,6 +104,7 @@ class EffectsGroup(HelpWhenBare):
             complain(f"cannot write the output: {error.strerror or error}")
             silence_stdout()
             code = ExitCode.CANNOT_WRITE
+        tell_remarks()
         sys.exit(code if isinstance(code, int) else ExitCode.OK)
 
 
@@ -105,7 +124,7 @@ def _report(error: EffectsError) -> ExitCode:
 
 def _report_usage(error: typer.TyperException) -> int:
     """A usage error as one line: the problem, and the help to read."""
-    message = error.format_message().rstrip()
+    message = shortened(error.format_message().rstrip())
     context = getattr(error, "ctx", None)
     option = getattr(error, "option_name", None)  # click's NoSuchOption
     if (

@@ -15,8 +15,6 @@ import re
 import sys
 from typing import TYPE_CHECKING, Any
 
-import typer
-
 from effects_cli.cli.results import Result, Shown, Target
 from effects_cli.escapes import visible
 
@@ -115,23 +113,56 @@ def json_text(data: Any) -> str:
 
 
 def write(text: str) -> None:
-    """Write to stdout; a closed pipe raises `ClosedPipe`, which ends the run quietly.
+    """Write all of ``text`` to stdout; a closed pipe raises `ClosedPipe`, which ends the
+    run quietly.
 
-    A stdout that cannot encode the text (``PYTHONIOENCODING=ascii``, an old
-    locale) gets plain punctuation and ``\\u`` escapes for the rest: nothing lost.
-    (Results put these in place before layout; this catches what Rich adds.)
+    Where stdout is a file descriptor the bytes are written to it directly, each
+    partial write continued and a full non-blocking pipe waited on: Python's own
+    stream drops the rest of a short write when unbuffered (``PYTHONUNBUFFERED``)
+    and data a non-blocking pipe refuses. A stdout that cannot encode the text
+    (``PYTHONIOENCODING=ascii``, an old locale) gets plain punctuation and ``\\u``
+    escapes for the rest: nothing lost. (Results put these in place before layout;
+    this catches what Rich adds.)
     """
+    stream = sys.stdout
     try:
-        try:
-            sys.stdout.write(text)
-        except UnicodeEncodeError:
-            from effects_cli.encodable import encodable
+        descriptor = _descriptor(stream)
+        if descriptor is None:
+            try:
+                stream.write(text)
+            except UnicodeEncodeError:
+                from effects_cli.encodable import encodable
 
-            sys.stdout.write(encodable(text, sys.stdout.encoding or "ascii"))
-        sys.stdout.flush()
+                stream.write(encodable(text, stream.encoding or "ascii"))
+            stream.flush()
+        else:
+            stream.flush()  # what Python holds goes first
+            _write_all(descriptor, _encoded(text, stream))
     except BrokenPipeError:
         silence_stdout()
         raise ClosedPipe from None
+
+
+def _descriptor(stream: Any) -> int | None:
+    """The descriptor under ``stream`` on a POSIX system, or None (a test's capture)."""
+    if os.name != "posix":
+        return None
+    try:
+        return stream.fileno()
+    except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+        return None
+
+
+def _write_all(descriptor: int, data: bytes) -> None:
+    """Every byte of ``data`` to ``descriptor``, however many writes and waits it takes."""
+    import select
+
+    view = memoryview(data)
+    while view:
+        try:
+            view = view[os.write(descriptor, view) :]
+        except BlockingIOError:  # a non-blocking pipe that is full: wait until it is not
+            select.select([], [descriptor], [])
 
 
 def complain(message: str) -> None:
@@ -140,12 +171,55 @@ def complain(message: str) -> None:
     Messages quote what people typed and paths they chose; neither may move the
     cursor, ring the bell or break the line.
     """
-    typer.echo(f"{PROG}: {visible(' '.join(message.strip().splitlines()))}", err=True)
+    tell_remarks()
+    _to_stderr(f"{PROG}: {visible(' '.join(message.strip().splitlines()))}")
 
 
 def note(message: str) -> None:
     """A line for the reader on stderr that is not an error: the output is still good."""
-    typer.echo(visible(message), err=True)
+    tell_remarks()
+    _to_stderr(visible(message))
+
+
+_PIECE = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"|\([^()\n]*\)|\S+")
+"""What a message quotes or lists, or a word of it."""
+QUOTE_LIMIT = 60
+"""What a message shows of a typed value, in characters."""
+
+
+def shortened(message: str) -> str:
+    """``message`` with each quoted value, list in parentheses and word of over 60
+    characters cut to 60 with an ellipsis: a pasted page must not become a message."""
+
+    def cut(found: re.Match[str]) -> str:
+        piece = found.group()
+        if piece[0] in "'\"(" and len(piece) > 1:  # keep the closing quote or bracket
+            inside = piece[1:-1]
+            if len(inside) <= QUOTE_LIMIT:
+                return piece
+            return piece[0] + inside[: QUOTE_LIMIT - 1] + "\u2026" + piece[-1]
+        return piece if len(piece) <= QUOTE_LIMIT else piece[: QUOTE_LIMIT - 1] + "\u2026"
+
+    return _PIECE.sub(cut, message)
+
+
+def tell_remarks() -> None:
+    """Print what the logic noted for the reader (`effects_cli.notices`), once each."""
+    from effects_cli import notices
+
+    for remark in notices.take():
+        _to_stderr(f"{PROG}: {visible(remark)}")
+
+
+def _to_stderr(line: str) -> None:
+    """One line on stderr. A stderr that cannot take it (a full disk, a reader gone) loses
+    the line, never the output or the exit code: stderr is pointed at /dev/null, so that
+    Python's last flush at exit does not fail again."""
+    try:
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        _silence(sys.stderr)
 
 
 def stdout_is_terminal() -> bool:
@@ -176,9 +250,13 @@ def identity(stream: Any) -> tuple[int, ...]:
 
 def silence_stdout() -> None:
     """Point stdout at /dev/null, so that the final flush at exit cannot fail again."""
+    _silence(sys.stdout)
+
+
+def _silence(stream: Any) -> None:
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        os.dup2(devnull, stream.fileno())
     except (AttributeError, OSError, ValueError, io.UnsupportedOperation):  # no descriptor
         pass
 
@@ -204,7 +282,7 @@ def _page(text: str) -> None:
         if command is None:
             write(text)
             return
-        page(_encoded(text), command, os.environ)
+        page(_encoded(text, sys.stdout), command, os.environ)
     except PagerError as error:
         complain(f"{error}; printing instead")
         write(text)
@@ -217,11 +295,12 @@ def _too_tall(text: str) -> bool:
     return text.count("\n") >= shutil.get_terminal_size().lines
 
 
-def _encoded(text: str) -> bytes:
-    """``text`` as bytes for a pager on this terminal: stdout's encoding, as `write` does."""
-    encoding = sys.stdout.encoding or "utf-8"
+def _encoded(text: str, stream: Any) -> bytes:
+    """``text`` as bytes in the encoding (and error handling) of ``stream``; what it cannot
+    hold as plain stand-ins and escapes (`effects_cli.encodable`)."""
+    encoding = getattr(stream, "encoding", None) or "utf-8"
     try:
-        return text.encode(encoding)
+        return text.encode(encoding, getattr(stream, "errors", None) or "strict")
     except UnicodeEncodeError:
         from effects_cli.encodable import encodable
 

@@ -7,6 +7,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from effects_cli.cli.completion import complete_section
+from effects_cli.cli.settings import LARGEST, whole_number
 
 NEGATIVE_NUMBER = re.compile(r"-[0-9.]+")
 """An argument such as ``-1`` or ``-4.2``: no option looks like this."""
@@ -20,7 +21,14 @@ JsonFlag = Annotated[
 
 def section_option(help: str) -> Any:
     """``--section N`` (``-s``), which completes to the guide's section numbers."""
-    return typer.Option("--section", "-s", metavar="N", help=help, autocompletion=complete_section)
+    return typer.Option(
+        "--section",
+        "-s",
+        metavar="N",
+        help=help,
+        parser=whole_number(-LARGEST - 1),
+        autocompletion=complete_section,
+    )
 
 
 class ReferenceCommand(TyperCommand):

@@ -7,6 +7,7 @@ import typer
 from effects_cli.cli.output import emit, note
 from effects_cli.cli.params import JsonFlag, section_option
 from effects_cli.cli.results import Found
+from effects_cli.cli.settings import whole_number
 from effects_cli.errors import NoMatch
 from effects_cli.escapes import quote
 
@@ -43,7 +44,13 @@ def search(
     section: Annotated[int | None, section_option("Search section N and its sub-points.")] = None,
     limit: Annotated[
         int,
-        typer.Option("--limit", "-n", min=1, metavar="N", help="Show at most N hits."),
+        typer.Option(
+            "--limit",
+            "-n",
+            metavar="N",
+            parser=whole_number(1, clamp=True),
+            help="Show at most N hits.",
+        ),
     ] = SEARCH_LIMIT,
     as_json: JsonFlag = False,
 ) -> None:

@@ -6,7 +6,7 @@ again.
 """
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, MutableMapping
 from enum import Enum
 from pathlib import Path
 from typing import NamedTuple
@@ -64,8 +64,55 @@ def max_bytes(environ: Mapping[str, str]) -> int | None:
     raw = environ.get(MAX_BYTES_VARIABLE, "").strip()
     if not raw:
         return None
-    if not raw.isdecimal() or not raw.isascii() or int(raw) < 1:
+    if not (raw.isdecimal() and raw.isascii()) or not 1 <= _bounded(raw) <= LARGEST:
         raise typer.BadParameter(
-            f"{quote(raw)} is not a number of bytes (1 or more)", param_hint=MAX_BYTES_VARIABLE
+            f"{quote(raw)} is not a number of bytes (1 to {LARGEST})",
+            param_hint=MAX_BYTES_VARIABLE,
         )
     return int(raw)
+
+
+LARGEST = 2**63 - 1
+"""The largest number an option or variable takes: what a file size can be."""
+
+
+def _bounded(digits: str) -> int:
+    """The number ASCII ``digits`` spell, or ``LARGEST + 1`` when they spell more: Python
+    refuses to read thousands of digits, and no option needs more than nineteen."""
+    significant = digits.lstrip("0") or "0"
+    return int(significant) if len(significant) <= len(str(LARGEST)) else LARGEST + 1
+
+
+def whole_number(low: int, *, clamp: bool = False) -> Callable[[str], int]:
+    """A parser of an option's whole number from ``low`` to `LARGEST`; with ``clamp``, a
+    larger one is `LARGEST` (``--limit`` of a billion means "all") rather than an error."""
+
+    def parse(text: str | int) -> int:
+        if isinstance(text, int):  # the default, which Typer passes through the parser too
+            return text
+        digits = text.strip()
+        sign = -1 if digits.startswith("-") else 1
+        digits = digits.removeprefix("-").removeprefix("+")
+        if not (digits.isdecimal() and digits.isascii()):
+            raise typer.BadParameter(f"{quote(text)} is not a whole number")
+        number = sign * _bounded(digits)
+        if number > LARGEST and clamp:
+            return LARGEST
+        if number > LARGEST or number < low:
+            span = f"{low} or more" if low > 0 else f"{low} to {LARGEST}"
+            raise typer.BadParameter(f"{quote(text)} is out of range ({span})")
+        return number
+
+    return parse
+
+
+def forget_unreadable_sizes(environ: MutableMapping[str, str]) -> None:
+    """Drop a ``COLUMNS`` or ``LINES`` that is not plain digits, as if it were unset.
+
+    Rich takes a digit of any script (``COLUMNS=²``) for a number and then fails to
+    read it; ``COLUMNS=abc`` was always ignored, and so is this now.
+    """
+    for name in ("COLUMNS", "LINES"):
+        value = environ.get(name)
+        if value is not None and not (value.isascii() and value.strip().isdigit()):
+            del environ[name]

@@ -7,6 +7,7 @@ import typer
 from effects_cli.cli.output import emit
 from effects_cli.cli.params import JsonFlag, section_option
 from effects_cli.cli.results import EntryView
+from effects_cli.cli.settings import LARGEST, whole_number
 
 if TYPE_CHECKING:
     from datetime import date
@@ -16,7 +17,12 @@ def tip(
     ctx: typer.Context,
     seed: Annotated[
         int | None,
-        typer.Option("--seed", metavar="N", help="Pick reproducibly: the same N, the same tip."),
+        typer.Option(
+            "--seed",
+            metavar="N",
+            parser=whole_number(-LARGEST - 1),
+            help="Pick reproducibly: the same N, the same tip.",
+        ),
     ] = None,
     section: Annotated[int | None, section_option("Pick from section N only.")] = None,
     daily: Annotated[
