@@ -55,13 +55,27 @@ def cache_folder() -> Path:
 
 
 def _home() -> Path:
+    """The user's home folder: ``HOME`` when it is an absolute path, else the password
+    database's; `CacheError` when neither has one (containers often run such users)."""
+    home = os.environ.get("HOME", "")
+    if os.path.isabs(home):
+        return Path(home)
+    if sys.platform == "win32":
+        try:
+            return Path.home()
+        except RuntimeError:
+            raise CacheError("there is no cache folder: no home folder is known") from None
     try:
-        return Path.home()
-    except (RuntimeError, KeyError, OSError):
-        user = f"user {os.getuid()}" if hasattr(os, "getuid") else "this user"
-        raise CacheError(
-            f"there is no cache folder: HOME is not set and {user} has no home folder"
-        ) from None
+        import pwd
+
+        home = pwd.getpwuid(os.getuid()).pw_dir
+    except (ImportError, KeyError, OSError):
+        home = ""
+    if os.path.isabs(home):
+        return Path(home)
+    raise CacheError(
+        f"there is no cache folder: HOME is not set and user {os.getuid()} has no home folder"
+    )
 
 
 class Folder:

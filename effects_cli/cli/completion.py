@@ -1,9 +1,13 @@
 """TAB completion of references and section numbers, from the guide being completed for.
 
 Completion runs on every TAB, inside the shell's line: it must never print a
-traceback or an error there, so a guide that cannot be read completes to nothing.
+traceback or an error there, nor keep the shell waiting. A guide that cannot be
+read completes to nothing, and so does one that is not a regular file (a FIFO
+nobody writes to would wait forever) or takes longer than a moment.
 """
 
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,6 +17,8 @@ from effects_cli.guides import GuideSource
 from effects_cli.model import Guide
 
 Choices = list[tuple[str, str]]
+SECONDS = 2
+"""The longest a TAB may take reading a guide."""
 
 
 def complete_reference(ctx: typer.Context, incomplete: str) -> Choices:
@@ -38,7 +44,12 @@ def _completions(ctx: typer.Context, choose: Callable[[Guide], Choices]) -> Choi
     try:
         from rich.markup import escape
 
-        guide = GuideSource(Path(path) if path is not None else None).guide()
+        from effects_cli.timelimit import time_limit
+
+        if path is not None and not stat.S_ISREG(os.stat(path).st_mode):
+            return []
+        with time_limit(SECONDS):
+            guide = GuideSource(Path(path) if path is not None else None).guide()
         return [(value, escape(title)) for value, title in choose(guide)]
     except Exception:  # anything at all: a broken guide completes to nothing
         return []

@@ -124,6 +124,7 @@ def write(text: str) -> None:
     escapes for the rest: nothing lost. (Results put these in place before layout;
     this catches what Rich adds.)
     """
+    tell_remarks()  # before the output, where a reader at a terminal sees them
     stream = sys.stdout
     try:
         descriptor = _descriptor(stream)
@@ -277,6 +278,7 @@ def _page(text: str) -> None:
     stderr, and the text is printed instead."""
     from effects_cli.terminal import PagerError, page, pager_command
 
+    tell_remarks()
     try:
         command = pager_command(os.environ)
         if command is None:
