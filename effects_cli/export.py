@@ -77,7 +77,9 @@ def hits_json(query: str, hits: list[Hit], corrections: dict[str, str] | None = 
     """
     return {
         "query": defused(query),
-        "corrections": {defused(typed): used for typed, used in (corrections or {}).items()},
+        "corrections": {
+            defused(typed): defused(used) for typed, used in (corrections or {}).items()
+        },
         "hits": [
             {
                 "ref": hit.entry.ref,
