@@ -31,7 +31,8 @@ if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
     from effects_cli.model import Guide, Point
-    from effects_cli.search import Hit, Results
+    from effects_cli.search.query import Query
+    from effects_cli.search.results import Hit, Results
 
 PROG = "effects"
 _STYLE_CODE = re.compile(r"\x1b\[[0-9;]*m")
@@ -648,14 +649,14 @@ def search(
         results = _regex_results(settings, regex, section, limit)
         searched = regex
     else:
-        _check_query(text, query)
+        parsed = _check_query(text, query)
         from effects_cli.guides import open_searchable
-        from effects_cli.search import search as search_guide
+        from effects_cli.search.engine import search as search_guide
 
         guide, index = open_searchable(
             settings.guide_path, use_cache=settings.use_cache, max_bytes=_max_bytes()
         )
-        results = search_guide(guide, text, index=index, section=section, limit=limit)
+        results = search_guide(guide, parsed, index=index, section=section, limit=limit)
         searched = text
     if not results.hits:
         raise NoMatch(searched, section=section, suggestions=list(results.suggestions))
@@ -676,7 +677,7 @@ def search(
 def _regex_results(settings: _Settings, pattern: str, section: int | None, limit: int) -> "Results":
     """``search --regex``: a bad pattern, or one that runs too long, is a usage error."""
     from effects_cli.guides import open_corpus
-    from effects_cli.search import BadPattern, regex_search
+    from effects_cli.search.regex import BadPattern, regex_search
 
     hint = "'--regex' / '-e'"
     if not pattern:
@@ -691,16 +692,18 @@ def _regex_results(settings: _Settings, pattern: str, section: int | None, limit
         ) from None
 
 
-def _check_query(text: str, query: list[str] | None) -> None:
-    """A query must hold a word: a usage error names what was typed instead."""
-    from effects_cli.search import query_words
+def _check_query(text: str, query: list[str] | None) -> "Query":
+    """The query parsed, once; it must hold a word: a usage error names what was typed instead."""
+    from effects_cli.search.query import parse_query
 
     if query is None:
         raise typer.BadParameter("give words to search for, or --regex", param_hint="QUERY")
     if not text.strip():
         raise typer.BadParameter("the query is empty", param_hint="QUERY")
-    if not query_words(text):
+    parsed = parse_query(text)
+    if not parsed.terms:
         raise typer.BadParameter(f"{quote(text)} has no words to search for", param_hint="QUERY")
+    return parsed
 
 
 class _TimeLimit(Exception):

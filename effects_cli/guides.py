@@ -17,15 +17,14 @@ from effects_cli import cache
 from effects_cli.model import Entry, Guide, Point, Section
 
 if TYPE_CHECKING:
-    from effects_cli.search import Corpus, Index
+    from effects_cli.search.corpus import Corpus
+    from effects_cli.search.index import Index
 
 BUNDLED_NAME = "effects.yaml"
 """The bundled guide's file name, under ``data/`` in the checkout and in the package."""
 
 GUIDE_CODE = ("loader", "model", "errors", "guides")
 """The modules whose code decides what a parsed guide holds (part of the cache key)."""
-SEARCH_CODE = ("search",)
-"""The module whose code decides what a search index holds."""
 
 _Record = tuple[str, str | None, str | None, str | None, tuple[int, ...], bytes, bytes]
 
@@ -67,13 +66,15 @@ def open_searchable(
     the file changed while it was read. From the cache the guide is not made
     into objects at all (`corpus_from_record`).
     """
-    from effects_cli.search import Index, index_stamp
+    from effects_cli.search.index import Index
+    from effects_cli.search.stemmer import index_stamp
 
     record, stamp = _open_record(path, use_cache, max_bytes)
     corpus = corpus_from_record(record)
     if stamp is None:
         return corpus, Index.build(corpus)
-    key = stamp + cache.code_stamp(*GUIDE_CODE, *SEARCH_CODE) + index_stamp()
+    # index_stamp covers the search package's own code (its modules are the files of a folder).
+    key = stamp + cache.code_stamp(*GUIDE_CODE) + index_stamp()
     stored = cache.read("index", key)
     if stored is not None:
         try:
@@ -180,7 +181,7 @@ class _Fields(Sequence[tuple[str, str]]):
 
 def corpus_from_record(record: Guide | _Record) -> Corpus:
     """The search corpus of a guide or of its record, entries made only when asked for."""
-    from effects_cli.search import Corpus
+    from effects_cli.search.corpus import Corpus
 
     if isinstance(record, Guide):
         return Corpus.of(record)

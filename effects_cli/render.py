@@ -20,7 +20,7 @@ from rich.text import Text
 from effects_cli.model import Entry, Guide, Point, Section
 
 if TYPE_CHECKING:
-    from effects_cli.search import Hit
+    from effects_cli.search.results import Hit
 
 GUIDE_TITLE = "bold"
 SUBTITLE = "italic"
@@ -304,7 +304,7 @@ def encodable_guide(guide: Guide, encoding: str) -> Guide:
 
 def encodable_hits(hits: list[Hit], encoding: str) -> list[Hit]:
     """Search hits with their titles and snippets made `encodable`, highlights moved along."""
-    from effects_cli.search import Snippet
+    from effects_cli.search.results import Snippet
 
     fitted = []
     for hit in hits:
