@@ -25,6 +25,9 @@ _DOC_SHIFT = 2 * _COUNT_BITS
 _DOC_BITS = 32 - _DOC_SHIFT
 """An index holds up to 16,777,216 entries: far beyond any guide the size limit admits."""
 
+Packed = tuple[bytes, bytes, tuple[str, ...], tuple[str, ...], bytes, bytes]
+"""An `IndexRecord` as stored: its arrays as bytes, in a plain tuple."""
+
 
 class IndexRecord(NamedTuple):
     """An index as data: the one owner of the shape of what the cache stores.
@@ -68,7 +71,7 @@ class IndexRecord(NamedTuple):
             raise ValueError("not an index record")
         return cls(titles, texts, words, stems, starts, numbers)
 
-    def packed(self) -> tuple[bytes, bytes, tuple[str, ...], tuple[str, ...], bytes, bytes]:
+    def packed(self) -> Packed:
         """The record as a plain tuple of strings and bytes, for ``marshal``."""
         return (
             self.title_lengths.tobytes(),
@@ -152,7 +155,7 @@ class Index:
             )
         )
 
-    def record(self) -> tuple:  # type: ignore[type-arg]
+    def record(self) -> Packed:
         """The index as tuples of strings and bytes, for ``marshal``."""
         return self._data.packed()
 

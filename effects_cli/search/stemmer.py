@@ -5,8 +5,14 @@ Word forms match through their stems (``meditate`` and ``meditation`` share
 loads the stemmer only for a query word the guide does not hold.
 """
 
+from __future__ import annotations
+
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from types import ModuleType
 
 Stemmer = Callable[[str], str]
 """A function from a folded word to its stem."""
@@ -37,7 +43,8 @@ def english_stemmer() -> Stemmer:
     return stem
 
 
-def _load_english_stemmer():  # type: ignore[no-untyped-def]
+def _load_english_stemmer() -> ModuleType:
+    """Snowball's English module, imported under `_STEMMER_PACKAGE` from its package's folder."""
     import importlib
     import importlib.util
     import types
