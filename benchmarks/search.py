@@ -87,6 +87,7 @@ def typo_timings(guide: Path) -> str:
     import difflib
 
     from effects_cli.guides import GuideSource
+    from effects_cli.search.typos import closest
 
     _, index = GuideSource(guide, use_cache=False).searchable()
     vocabulary = list(index.vocabulary)
@@ -99,8 +100,8 @@ def typo_timings(guide: Path) -> str:
         return (time.perf_counter() - start) / len(typos) * 1000
 
     whole = per_word(lambda t: difflib.get_close_matches(t, vocabulary, n=1, cutoff=0.8))
-    ours = per_word(index.closest)
-    suggest = per_word(lambda t: index.closest(t, loose=True))
+    ours = per_word(lambda t: closest(index, t))
+    suggest = per_word(lambda t: closest(index, t, loose=True))
     line = (
         f"typo lookup over {len(vocabulary):,} words, a word: difflib over all {whole:.1f} ms;"
         f" effects (same first letter and length, then difflib) {ours:.1f} ms to correct,"

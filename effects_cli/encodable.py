@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TypeVar
 from effects_cli.model import Entry, Guide, Section
 
 if TYPE_CHECKING:
-    from effects_cli.search import Hit
+    from effects_cli.search.results import Hit
 
 STAND_INS = {
     "\u2018": "'",

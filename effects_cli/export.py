@@ -12,7 +12,7 @@ from effects_cli.escapes import defused
 from effects_cli.model import Entry, Guide, Point, Section
 
 if TYPE_CHECKING:
-    from effects_cli.search import Hit
+    from effects_cli.search.results import Hit
 
 Json = dict[str, Any]
 

@@ -24,7 +24,8 @@ from effects_cli.records import (
 )
 
 if TYPE_CHECKING:
-    from effects_cli.search import Corpus, Index
+    from effects_cli.search.corpus import Corpus
+    from effects_cli.search.index import Index
 
 _Stamp = tuple[Hashable, ...]
 
@@ -67,7 +68,8 @@ class GuideSource(NamedTuple):
         when the file changed while it was read. From the cache the guide is
         not made into objects at all.
         """
-        from effects_cli.search import Index, index_stamp
+        from effects_cli.search.index import Index
+        from effects_cli.search.stemmer import index_stamp
 
         opened, stamp = self._open()
         corpus = _corpus(opened)
@@ -139,7 +141,7 @@ _SLACK = 1 << 16
 
 def _corpus(opened: Guide | GuideRecord) -> Corpus:
     if isinstance(opened, Guide):
-        from effects_cli.search import Corpus
+        from effects_cli.search.corpus import Corpus
 
         return Corpus.of(opened)
     return corpus_from_record(opened)

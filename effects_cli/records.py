@@ -19,7 +19,7 @@ from effects_cli.escapes import defused
 from effects_cli.model import Entry, Guide, Point, Section
 
 if TYPE_CHECKING:
-    from effects_cli.search import Corpus
+    from effects_cli.search.corpus import Corpus
 
 
 class GuideRecord(NamedTuple):
@@ -144,7 +144,7 @@ def corpus_from_record(record: GuideRecord) -> Corpus:
     On a guide of 11,000 entries read from the cache, making every entry an
     object would cost more than the search.
     """
-    from effects_cli.search import Corpus
+    from effects_cli.search.corpus import Corpus
 
     fields = Fields(record.blob, record.ends)
     starts = [0]

@@ -19,7 +19,7 @@ from rich.text import Text
 from effects_cli.model import Entry, Guide, Point, Section
 
 if TYPE_CHECKING:
-    from effects_cli.search import Hit
+    from effects_cli.search.results import Hit
 
 GUIDE_TITLE = "bold"
 SUBTITLE = "italic"

@@ -8,10 +8,19 @@ import pytest
 from rich.console import Console, RenderableType
 
 from effects_cli.loader import load_guide, parse_guide
+from effects_cli.model import Guide
 from effects_cli.render import contents_lines, render_contents, render_hits, render_point
-from effects_cli.search import search
+from effects_cli.search.corpus import Corpus
+from effects_cli.search.engine import search as search_corpus
+from effects_cli.search.query import parse_query
+from effects_cli.search.results import Results
 
 GUIDE = load_guide()
+
+
+def search(guide: Guide, text: str) -> Results:
+    """Search a guide in memory for a query as typed."""
+    return search_corpus(Corpus.of(guide), parse_query(text))
 
 
 def plain(renderable: RenderableType, width: int, **options: bool) -> str:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 if TYPE_CHECKING:
     from effects_cli.model import Entry, Guide, Section
-    from effects_cli.search import Results
+    from effects_cli.search.results import Results
 
 
 class Target(NamedTuple):

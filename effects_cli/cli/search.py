@@ -13,7 +13,7 @@ from effects_cli.escapes import quote
 
 if TYPE_CHECKING:
     from effects_cli.guides import GuideSource
-    from effects_cli.search import Results
+    from effects_cli.search.results import Results
 
 SEARCH_LIMIT = 10
 """Hits shown unless ``--limit`` asks for more."""
@@ -84,25 +84,26 @@ def _word_results(
     source: "GuideSource", query: list[str] | None, section: int | None, limit: int
 ) -> "Results":
     """The ranked hits of the query's words; a query without words is a usage error."""
-    from effects_cli.search import query_words
-    from effects_cli.search import search as search_guide
+    from effects_cli.search.engine import search as search_guide
+    from effects_cli.search.query import parse_query
 
     text = " ".join(query or ())
     if query is None:
         raise typer.BadParameter("give words to search for, or --regex", param_hint="QUERY")
     if not text.strip():
         raise typer.BadParameter("the query is empty", param_hint="QUERY")
-    if not query_words(text):
+    parsed = parse_query(text)  # once: the engine searches what is checked here
+    if not parsed.terms:
         raise typer.BadParameter(f"{quote(text)} has no words to search for", param_hint="QUERY")
     corpus, index = source.searchable()
-    return search_guide(corpus, text, index=index, section=section, limit=limit)
+    return search_guide(corpus, parsed, index=index, section=section, limit=limit)
 
 
 def _regex_results(
     source: "GuideSource", pattern: str, section: int | None, limit: int
 ) -> "Results":
     """``search --regex``: a bad pattern, or one that runs too long, is a usage error."""
-    from effects_cli.search import BadPattern, regex_search
+    from effects_cli.search.regex import BadPattern, regex_search
     from effects_cli.timelimit import TimeLimitExceeded, time_limit
 
     if not pattern:

@@ -1,0 +1,48 @@
+"""Search a guide the way readers type: ranked, forgiving of word forms and typos.
+
+Each section and sub-point is one document with two fields, its title and its
+text, scored with BM25F: a word in a title weighs more than one in the text,
+and lengths are normalised so that a short sub-point and a longer section
+compete fairly. Several query words are ORed, not ANDed: an entry holding more
+of them ranks higher, and higher still when they stand close together. Ties
+keep guide order.
+
+Words are compared case- and accent-insensitively (``Café`` is ``cafe``). A
+query word matches, in falling order of weight:
+
+1. the same word (``stigma``);
+2. another form with the same Snowball stem (``meditate`` finds ``meditation``);
+3. a longer stem it begins, or a slightly shorter stem that begins it
+   (``lonely`` finds ``loneliness``, ``stigmatized`` finds ``stigma``).
+
+The exact form counts most because stemmers conflate words readers keep
+apart (``experiment`` and ``experience`` share a stem). Hyphenated words and
+hashtags are indexed whole and by their parts: ``self-help`` is ``self``,
+``help`` and ``selfhelp``; ``#BellLetsTalk`` is ``bell``, ``lets``, ``talk``
+and ``belletstalk``. A quoted phrase (``"peer support"``) matches its words
+adjacent and in order. A query word found nowhere is replaced by the guide's
+closest word (``meditaton`` by ``meditation``), and the result says so.
+
+The index of a guide is plain data (`index.Index.record`), so that it can be
+cached between runs. Nothing here prints.
+
+The modules, one job each (split as whoosh splits its search):
+
+- `results`: what a search returns (`Hit`, `Snippet`, `Results`); rendering
+  imports it without loading the rest;
+- `text`: tokenising and folding words;
+- `query`: a query parsed into loose words, phrases and compounds;
+- `stemmer`: Snowball's English stemmer, loaded alone, and what else an index
+  depends on;
+- `corpus`: the titles and texts search reads, entries made on demand;
+- `index`: the inverted index, its storage and lookups;
+- `forms`: which of the guide's words a query word matches, and how much;
+- `ranking`: BM25F, phrase counts and proximity;
+- `typos`: the guide's word a misspelt one stands for, and suggestions;
+- `snippets`: the window of text shown with a hit;
+- `regex`: ``--regex`` search;
+- `engine`: `engine.search`, which puts the above together.
+
+This file imports nothing, so that importing one module loads only what that
+module needs.
+"""

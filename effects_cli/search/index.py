@@ -1,0 +1,226 @@
+"""The inverted index of a guide: its storage, and the lookups search makes.
+
+Only storage and lookup live here: which words a query word matches is
+`forms`, how entries score is `ranking`, what a misspelt word stands for is
+`typos`. The index is plain data (`IndexRecord`), so that it can be cached.
+"""
+
+from __future__ import annotations
+
+import bisect
+from array import array
+from collections import Counter
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, NamedTuple
+
+from effects_cli.search.stemmer import Stemmer, english_stemmer
+from effects_cli.search.text import field_words
+
+if TYPE_CHECKING:
+    from effects_cli.search.corpus import Corpus
+
+_COUNT_BITS = 4
+_COUNT_MAX = (1 << _COUNT_BITS) - 1
+_DOC_SHIFT = 2 * _COUNT_BITS
+_DOC_BITS = 32 - _DOC_SHIFT
+"""An index holds up to 16,777,216 entries: far beyond any guide the size limit admits."""
+
+Packed = tuple[bytes, bytes, tuple[str, ...], tuple[str, ...], bytes, bytes]
+"""An `IndexRecord` as stored: its arrays as bytes, in a plain tuple."""
+
+
+class IndexRecord(NamedTuple):
+    """An index as data: the one owner of the shape of what the cache stores.
+
+    Stored (`packed`) it is a plain tuple of bytes and tuples of strings, as
+    ``marshal`` wants (it refuses named tuples); read back (`read`), its shape
+    is checked and its arrays unpacked.
+    """
+
+    title_lengths: array[int]
+    """The length in words of each entry's title."""
+    text_lengths: array[int]
+    """The length in words of each entry's text."""
+    words: tuple[str, ...]
+    """Every word of the guide, folded, in sorted order."""
+    stems: tuple[str, ...]
+    """The Snowball stem of each word of ``words``."""
+    offsets: array[int]
+    """Where the postings of each word begin in ``postings``, then their count."""
+    postings: array[int]
+    """Every word's postings, one 32-bit number each (see `Index.postings`)."""
+
+    @classmethod
+    def read(cls, record: tuple) -> IndexRecord:  # type: ignore[type-arg]
+        """A stored record with its arrays unpacked and its shape checked; TypeError or
+        ValueError if it is not an index."""
+        title_lengths, text_lengths, words, stems, offsets, postings = record
+        arrays = [array("I") for _ in range(4)]
+        for unpacked, packed in zip(
+            arrays, (title_lengths, text_lengths, offsets, postings), strict=True
+        ):
+            unpacked.frombytes(packed)
+        titles, texts, starts, numbers = arrays
+        if not (
+            isinstance(words, tuple)
+            and isinstance(stems, tuple)
+            and len(titles) == len(texts)
+            and len(words) == len(stems) == len(starts) - 1
+            and (not starts or starts[-1] == len(numbers))
+        ):
+            raise ValueError("not an index record")
+        return cls(titles, texts, words, stems, starts, numbers)
+
+    def packed(self) -> Packed:
+        """The record as a plain tuple of strings and bytes, for ``marshal``."""
+        return (
+            self.title_lengths.tobytes(),
+            self.text_lengths.tobytes(),
+            self.words,
+            self.stems,
+            self.offsets.tobytes(),
+            self.postings.tobytes(),
+        )
+
+
+class FieldLengths(NamedTuple):
+    """The lengths BM25F normalises by: each entry's title and text, and their averages."""
+
+    titles: array[int]
+    texts: array[int]
+    title_average: float
+    text_average: float
+
+
+class Index:
+    """An inverted index of a guide's entries, held as plain data for caching.
+
+    The vocabulary is a sorted tuple of words with a parallel tuple of their
+    stems; the postings of all words are one array, cut by offsets. Loading
+    that from the cache costs a fraction of what dictionaries of 40,000 words
+    (a large guide's vocabulary) would, and sorted words answer the questions
+    search asks: a word, the words of a stem, the stems that begin with another.
+    """
+
+    def __init__(self, data: IndexRecord) -> None:
+        """Take an index from its data (made by `Index.build` or read by `Index.from_record`)."""
+        self._data = data
+        self._words, self._stems = data.words, data.stems
+        self._offsets, self._postings = data.offsets, data.postings
+        count = max(len(data.title_lengths), 1)
+        self._count = len(data.title_lengths)
+        self._lengths = FieldLengths(
+            data.title_lengths,
+            data.text_lengths,
+            sum(data.title_lengths) / count or 1.0,
+            sum(data.text_lengths) / count or 1.0,
+        )
+        self._stemmer: Stemmer | None = None
+
+    @classmethod
+    def build(cls, corpus: Corpus) -> Index:
+        """Index every section and sub-point, in guide order."""
+        if len(corpus) >= 1 << _DOC_BITS:
+            raise ValueError(f"a guide of over {1 << _DOC_BITS:,} entries cannot be indexed")
+        postings: dict[str, list[int]] = {}
+        title_lengths: list[int] = []
+        text_lengths: list[int] = []
+        for doc, (title, text) in enumerate(corpus.fields):
+            title_words, title_length = field_words(title)
+            text_words, text_length = field_words(text)
+            title_lengths.append(title_length)
+            text_lengths.append(text_length)
+            title_counts, text_counts = Counter(title_words), Counter(text_words)
+            for word in title_counts.keys() | text_counts.keys():
+                postings.setdefault(word, []).append(
+                    doc << _DOC_SHIFT
+                    | min(title_counts[word], _COUNT_MAX) << _COUNT_BITS
+                    | min(text_counts[word], _COUNT_MAX)
+                )
+        stem = english_stemmer()
+        words = sorted(postings)
+        offsets = array("I", [0])
+        flat = array("I")
+        for word in words:
+            flat.extend(postings[word])
+            offsets.append(len(flat))
+        return cls(
+            IndexRecord(
+                array("I", title_lengths),
+                array("I", text_lengths),
+                tuple(words),
+                tuple(stem(word) for word in words),
+                offsets,
+                flat,
+            )
+        )
+
+    def record(self) -> Packed:
+        """The index as tuples of strings and bytes, for ``marshal``."""
+        return self._data.packed()
+
+    @classmethod
+    def from_record(cls, record: tuple) -> Index:  # type: ignore[type-arg]
+        """An index from a stored `record`; TypeError or ValueError if it is not one."""
+        return cls(IndexRecord.read(record))
+
+    @property
+    def vocabulary(self) -> tuple[str, ...]:
+        """Every word of the guide, folded, in sorted order."""
+        return self._words
+
+    @property
+    def stems(self) -> tuple[str, ...]:
+        """The stem of each word of `vocabulary`, at the same place."""
+        return self._stems
+
+    @property
+    def entry_count(self) -> int:
+        """How many entries the guide has."""
+        return self._count
+
+    @property
+    def lengths(self) -> FieldLengths:
+        """The lengths of each entry's fields, and their averages."""
+        return self._lengths
+
+    def find(self, word: str) -> int | None:
+        """Where ``word`` is in the sorted vocabulary, if it is there."""
+        at = bisect.bisect_left(self._words, word)
+        return at if at < len(self._words) and self._words[at] == word else None
+
+    def starting(self, prefix: str) -> range:
+        """The places in the vocabulary of the words that begin with ``prefix``."""
+        start = bisect.bisect_left(self._words, prefix)
+        return range(start, bisect.bisect_left(self._words, prefix + "\U0010ffff", start))
+
+    def stem(self, word: str) -> str:
+        """The Snowball stem of a folded word (the guide's own words are stemmed already)."""
+        at = self.find(word)
+        if at is not None:
+            return self._stems[at]
+        if self._stemmer is None:
+            self._stemmer = english_stemmer()
+        return self._stemmer(word)
+
+    def _numbers(self, word: str) -> array[int]:
+        """The postings of ``word``: a slice of the one array of them all."""
+        at = self.find(word)
+        if at is None:
+            return array("I")
+        return self._postings[self._offsets[at] : self._offsets[at + 1]]
+
+    def postings(self, word: str) -> Iterator[tuple[int, int, int]]:
+        """(entry, count in title, count in text) for each entry holding ``word``.
+
+        Each posting is one 32-bit number: the entry's number, then the two
+        counts in four bits each (BM25 has long saturated at fifteen).
+        """
+        return (
+            (number >> _DOC_SHIFT, number >> _COUNT_BITS & _COUNT_MAX, number & _COUNT_MAX)
+            for number in self._numbers(word)
+        )
+
+    def docs(self, word: str) -> set[int]:
+        """The entries holding ``word``."""
+        return {number >> _DOC_SHIFT for number in self._numbers(word)}

@@ -1,0 +1,117 @@
+"""The index: what it stores, what it answers, and that it survives the cache's record."""
+
+from __future__ import annotations
+
+import marshal
+from array import array
+
+import pytest
+
+from effects_cli.search.corpus import Corpus
+from effects_cli.search.engine import search
+from effects_cli.search.index import Index, IndexRecord
+from effects_cli.search.query import parse_query
+
+from .conftest import corpus_of
+
+SMALL = Index.build(
+    corpus_of(
+        ("Peer support", "Peers support peers: peer-to-peer."),
+        ("Stigma", "stigma " * 20),
+        ("", ""),
+    )
+)
+
+
+def test_the_index_survives_its_record(corpus: Corpus, index: Index) -> None:
+    again = Index.from_record(index.record())
+    for text in ("stigma", "meditate", '"peer support"', "lonely"):
+        query = parse_query(text)
+        assert search(corpus, query, index=again) == search(corpus, query, index=index)
+    assert again.vocabulary == index.vocabulary
+    assert (again.entry_count, again.lengths) == (index.entry_count, index.lengths)
+    assert Index.build(corpus).record() == index.record()
+
+
+@pytest.mark.parametrize(
+    "record", [(), (b"", b""), ("a", "b", {}, {}, {}, ()), (b"\0" * 4, b"", {}, {}, {}, ())]
+)
+def test_a_malformed_index_record_is_refused(record: tuple) -> None:  # type: ignore[type-arg]
+    with pytest.raises((TypeError, ValueError)):
+        Index.from_record(record)
+
+
+GOOD = SMALL.record()
+
+
+@pytest.mark.parametrize(
+    ("record", "error"),
+    [
+        pytest.param(GOOD[:5], ValueError, id="too-short"),
+        pytest.param((*GOOD, b""), ValueError, id="too-long"),
+        pytest.param(None, TypeError, id="not-a-tuple"),
+        pytest.param(("text", *GOOD[1:]), TypeError, id="text-for-bytes"),
+        pytest.param((b"\0\0\0", *GOOD[1:]), ValueError, id="a-part-of-a-number"),
+        pytest.param((b"", *GOOD[1:]), ValueError, id="titles-and-texts-differ"),
+        pytest.param((*GOOD[:2], list(GOOD[2]), *GOOD[3:]), ValueError, id="words-not-a-tuple"),
+        pytest.param((*GOOD[:3], GOOD[3][:-1], *GOOD[4:]), ValueError, id="a-stem-missing"),
+        pytest.param((*GOOD[:5], GOOD[5][:-4]), ValueError, id="a-posting-missing"),
+    ],
+)
+def test_a_record_of_the_wrong_shape_is_refused(record: object, error: type[Exception]) -> None:
+    with pytest.raises(error):
+        IndexRecord.read(record)  # type: ignore[arg-type]
+
+
+def test_the_record_is_plain_data_for_marshal_and_named_on_read() -> None:
+    assert type(GOOD) is tuple
+    assert marshal.loads(marshal.dumps(GOOD)) == GOOD
+    read = IndexRecord.read(GOOD)
+    assert read.words == SMALL.vocabulary
+    assert read.stems == SMALL.stems
+    assert (read.title_lengths, read.text_lengths) == (
+        array("I", [2, 1, 0]),
+        array("I", [6, 20, 0]),
+    )
+    assert read.packed() == GOOD
+    with pytest.raises(ValueError):
+        marshal.dumps(read)  # why the record is written as a plain tuple
+
+
+@pytest.mark.parametrize(
+    ("word", "postings"),
+    [
+        pytest.param("peer", [(0, 1, 2)], id="title-and-text"),
+        pytest.param("peers", [(0, 0, 2)], id="another-form-is-another-word"),
+        pytest.param("peertopeer", [(0, 0, 1)], id="a-compound-whole"),
+        pytest.param("stigma", [(1, 1, 15)], id="counts-stop-at-fifteen"),
+        pytest.param("nothing", [], id="absent"),
+    ],
+)
+def test_postings(word: str, postings: list[tuple[int, int, int]]) -> None:
+    assert list(SMALL.postings(word)) == postings
+    assert SMALL.docs(word) == {doc for doc, _, _ in postings}
+
+
+def test_lookups() -> None:
+    words = SMALL.vocabulary
+    assert words == tuple(sorted(words))
+    assert SMALL.find("stigma") == words.index("stigma")
+    assert SMALL.find("stigm") is None
+    assert [words[at] for at in SMALL.starting("peer")] == ["peer", "peers", "peertopeer"]
+    assert list(SMALL.starting("zzz")) == []
+    assert SMALL.stem("peers") == SMALL.stems[words.index("peers")] == "peer"
+    assert SMALL.stem("meditating") == "medit"  # a word the guide lacks: stemmed on demand
+
+
+def test_lengths_and_count() -> None:
+    lengths = SMALL.lengths
+    assert SMALL.entry_count == 3
+    assert (list(lengths.titles), list(lengths.texts)) == ([2, 1, 0], [6, 20, 0])
+    assert (lengths.title_average, lengths.text_average) == (1.0, 26 / 3)
+
+
+def test_an_empty_guide_is_an_empty_index() -> None:
+    empty = Index.build(corpus_of())
+    assert (empty.vocabulary, empty.entry_count) == ((), 0)
+    assert (empty.lengths.title_average, empty.lengths.text_average) == (1.0, 1.0)

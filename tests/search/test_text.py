@@ -1,0 +1,86 @@
+"""Words as search compares them: compounds whole and by parts, case and accents folded."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from effects_cli.search.text import Token, field_words, fold, positions, tokenize
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("self-help", ["selfhelp", "self", "help"]),
+        ("#BellLetsTalk", ["bellletstalk", "bell", "lets", "talk"]),
+        ("face-to-face", ["facetoface", "face", "to", "face"]),
+        ("Café", ["cafe"]),
+        ("people\u2019s", ["peoples"]),
+    ],
+)
+def test_compounds_are_indexed_whole_and_by_parts(text: str, words: list[str]) -> None:
+    assert [token.word for token in tokenize(text)] == words
+
+
+@pytest.mark.parametrize(
+    ("word", "folded"),
+    [
+        ("Stigma", "stigma"),
+        ("CAFÉ", "cafe"),
+        ("na\u0131\u0308ve", "na\u0131ve"),  # a dotless i keeps its letter, loses its mark
+        ("don't", "dont"),
+        ("stig\u00adma", "stigma"),  # a soft hyphen pasted from a web page
+        ("zero\u200bwidth", "zerowidth"),
+        ("Straße", "strasse"),
+    ],
+)
+def test_fold(word: str, folded: str) -> None:
+    assert fold(word) == folded
+
+
+def test_tokens_carry_spans_and_positions() -> None:
+    assert tokenize("A self-help #TikTok") == [
+        Token(0, 1, "a", 0),
+        Token(2, 11, "selfhelp", 1, whole=True),
+        Token(2, 6, "self", 1),
+        Token(7, 11, "help", 2),
+        Token(12, 19, "tiktok", 3, whole=True),
+        Token(13, 16, "tik", 3),
+        Token(16, 19, "tok", 4),
+    ]
+
+
+TEXTS = st.lists(
+    st.sampled_from(
+        ["peer", "Self-Help", "#BellLetsTalk", "Café", "it\u2019s", " ", ", ", "-", "#"]
+    ),
+    max_size=12,
+).map("".join)
+
+
+DOUBLED_HYPHEN = re.compile(r"[-\u2010\u2011]{2}")
+
+
+@given(st.one_of(TEXTS, st.text(max_size=60)))
+def test_the_quick_readers_agree_with_tokenize(text: str) -> None:
+    assume("#" not in text or not DOUBLED_HYPHEN.search(text))  # see the test below
+    tokens = tokenize(text)
+    words, length = field_words(text)
+    assert sorted(words) == sorted(t.word for t in tokens)
+    assert length == sum(not t.whole for t in tokens)
+    assert positions(text) == [(t.position, t.word) for t in tokens]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="known bug, kept by the package split: in a hashtag, two hyphens in a row leave an"
+    " empty piece, which _whole_match refuses with an assert, so a query or a guide text"
+    " such as '#love--it' ends the search with a traceback",
+)
+@pytest.mark.parametrize("text", ["#love--it", "#Peer\u2010-Support"])
+def test_a_hashtag_with_two_hyphens_in_a_row(text: str) -> None:
+    assert [token.word for token in tokenize(text) if not token.whole][-1] in {"it", "support"}
