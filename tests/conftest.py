@@ -19,6 +19,7 @@ from tests.helpers import (
     BUILD_INDEX,
     OUTPUT_ENVIRONMENT,
     PARSE_GUIDE,
+    REPO,  # noqa: F401 (re-exported: tests written before helpers.py import it from here)
     SMALL_GUIDE,
     STDOUT_IS_TERMINAL,
     TODAY,

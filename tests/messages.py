@@ -1,11 +1,14 @@
-"""Every exact message effects gives for what it is typed or fed, one table each.
+"""The exact messages that several tests need, one table each: what is typed
+(`ARGUMENTS`), what --guide is fed (`GUIDES`) and what it names (`NOT_FILES`).
 
 A message's wording is written here and nowhere else. One test runs each table through the
 command line (`ARGUMENTS`: tests/hostile/test_arguments.py; `GUIDES` and `NOT_FILES`:
-tests/hostile/test_guide_files.py); the library's tests run the same rows one layer down
+tests/hostile/test_guide_files.py, `NOT_FILES` again through `effects validate`); the
+library's tests run the same rows one layer down
 (tests/test_model.py, tests/test_loader.py); any other test that needs one of these
-failures refers to its row (`typed`, `said`, `guide_problem`) rather than typing the text again.
-A new case is a new row.
+failures refers to its row (`typed`, `said`, `guide_problem`, `not_file_problem`) rather
+than typing the text again. A new case is a new row. Tables that only one test needs (the
+size limit's, the pager's, a full disk's) sit beside that test.
 """
 
 from __future__ import annotations
@@ -676,3 +679,8 @@ NOT_FILES = _unique(
 """A path that is no guide file, made in a temporary folder, and the problem after it."""
 
 MakePath = Callable[[Path], Path]
+
+
+def not_file_problem(id: str) -> str:
+    """The problem of the `NOT_FILES` row ``id``, as it follows the path and a colon."""
+    return _values(NOT_FILES, id)[1]

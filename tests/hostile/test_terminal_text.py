@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import ESC, SGR, Invoke, assert_safe, on_terminal
+from tests.messages import not_file_problem
 
 HOSTILE_GUIDE = r"""
 title: "Title\e]0;pwned\a\e]52;c;cHduZWQ=\a"
@@ -149,7 +150,8 @@ def test_markup_in_guide_text_and_queries_is_shown_as_typed(
 
 def test_markup_in_messages_is_shown_literally(invoke: Invoke, tmp_path: Path) -> None:
     result = invoke("--guide", str(tmp_path / "[bold]x[/].yaml"), "list")
-    assert result.stderr == f"effects: {tmp_path}/[bold]x[/].yaml: no such file\n"
+    missing = not_file_problem("missing")
+    assert result.stderr == f"effects: {tmp_path}/[bold]x[/].yaml: {missing}\n"
     result = invoke("search", "[bold]zzz[/bold]", env={"FORCE_COLOR": "1"})
     assert result.stderr == 'effects: no match for "[bold]zzz[/bold]"\n'
 
@@ -159,4 +161,5 @@ def test_a_guide_name_with_an_escape_sequence_is_shown_visibly(
     invoke: Invoke, tmp_path: Path
 ) -> None:
     result = invoke("--guide", str(tmp_path / "x\x1b]0;t\x07.yaml"), "list")
-    assert result.stderr == f"effects: {tmp_path}/x\\x1b]0;t\\x07.yaml: no such file\n"
+    missing = not_file_problem("missing")
+    assert result.stderr == f"effects: {tmp_path}/x\\x1b]0;t\\x07.yaml: {missing}\n"
