@@ -83,7 +83,7 @@ def test_titles_are_completion_descriptions_as_written(
 
 
 @pytest.mark.parametrize(
-    "guide",
+    "given",
     [
         pytest.param("/nonexistent/guide.yaml", id="missing"),
         pytest.param("", id="empty-path"),
@@ -91,10 +91,9 @@ def test_titles_are_completion_descriptions_as_written(
     ],
 )
 def test_a_guide_that_cannot_be_read_completes_to_nothing(
-    invoke: Invoke, write_guide: Callable[..., Path], guide: str
+    invoke: Invoke, write_guide: Callable[..., Path], given: str
 ) -> None:
-    if guide == "BROKEN":
-        guide = str(write_guide("title: [\n"))
+    guide = str(write_guide("title: [\n")) if given == "BROKEN" else given
     # An empty EFFECTS_GUIDE counts as unset (as it does in every command); an empty --guide not.
     for env in ({"EFFECTS_GUIDE": guide}, {}) if guide else ({},):
         line = "effects show 4." if env else f"effects --guide '{guide}' show 4."
