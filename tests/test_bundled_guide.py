@@ -5,21 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
-import yaml
 
 from effects_cli.bundled import bundled_guide_path
-from effects_cli.loader import load_guide
 from effects_cli.model import Guide
-
-from .conftest import BUNDLED_YAML, Invoke
-
-# Independent of the loader: PyYAML's plain safe_load of the data file.
-RAW = yaml.safe_load(BUNDLED_YAML.read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module")
-def guide() -> Guide:
-    return load_guide()
+from tests.helpers import BUNDLED, BUNDLED_YAML, Invoke
 
 
 def test_bundled_guide_is_found_in_the_checkout() -> None:
@@ -49,9 +38,9 @@ def test_every_entry_has_a_title_and_text(guide: Guide) -> None:
 
 
 def test_model_carries_the_file_text_exactly(guide: Guide) -> None:
-    assert guide.intro == RAW["intro"]
-    assert guide.conclusion == RAW["conclusion"]
-    for section, raw_section in zip(guide.sections, RAW["sections"], strict=True):
+    assert guide.intro == BUNDLED["intro"]
+    assert guide.conclusion == BUNDLED["conclusion"]
+    for section, raw_section in zip(guide.sections, BUNDLED["sections"], strict=True):
         assert (section.title, section.text) == (raw_section["title"], raw_section["text"])
         for point, raw_point in zip(section.points, raw_section["points"], strict=True):
             assert (point.title, point.text) == (raw_point["title"], raw_point["text"])
@@ -90,12 +79,12 @@ def test_page_chrome_is_left_out() -> None:
     text = BUNDLED_YAML.read_text(encoding="utf-8")
     for chrome in ("You are currently viewing", "This Post Has One Comment", "Leave a Reply"):
         assert chrome not in text
-    values = json.dumps(RAW)
+    values = json.dumps(BUNDLED)
     assert '"positive effects of social media"' not in values  # the image caption line
 
 
 def test_json_of_every_entry_carries_the_text_word_for_word(invoke: Invoke) -> None:
-    for number, raw_section in enumerate(RAW["sections"], start=1):
+    for number, raw_section in enumerate(BUNDLED["sections"], start=1):
         result = invoke("show", str(number), "--json")
         assert result.exit_code == 0, result.stderr
         shown = json.loads(result.stdout)

@@ -12,7 +12,9 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from pkgutil import resolve_name
 
 import pytest
 
@@ -21,14 +23,20 @@ from effects_cli.bundled import bundled_guide_path
 from effects_cli.cache import keys, store
 from effects_cli.guides import GuideSource
 from effects_cli.loader import load_guide
+from effects_cli.model import Guide
 from effects_cli.records import guide_from_record, guide_record, read_record
+from tests.helpers import (
+    BUILD_INDEX,
+    EFFECTS,
+    PARSE_GUIDE,
+    SMALL_GUIDE,
+    Invoke,
+    cache_files,
+    environment,
+    run,
+)
 
-from .conftest import OUTPUT_ENVIRONMENT, SMALL_GUIDE, Invoke
-
-
-def cache_files() -> list[Path]:
-    folder = cache.cache_folder()
-    return sorted(folder.glob(f"*{cache.SUFFIX}")) if folder.exists() else []
+Refuse = Callable[[], None]
 
 
 def test_cache_folder_follows_xdg_cache_home(
@@ -42,30 +50,23 @@ def test_cache_folder_follows_xdg_cache_home(
     assert cache.cache_folder() == Path.home() / ".cache" / "effects"
 
 
-def test_a_guide_round_trips_through_its_record() -> None:
-    guide = load_guide()
+def test_a_guide_round_trips_through_its_record(guide: Guide) -> None:
     record = read_record(guide_record(guide))
     assert record is not None and guide_from_record(record) == guide
 
 
-def test_the_second_run_reads_the_cache(invoke: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_second_run_reads_the_cache(invoke: Invoke, refuse_parsing: Refuse) -> None:
     cold = invoke("show", "4")
     assert [path.name.split("-")[0] for path in cache_files()] == ["guide"]
-    monkeypatch.setattr("effects_cli.loader.load_guide", None)  # parsing would now fail
+    refuse_parsing()
     warm = invoke("show", "4")
     assert (warm.exit_code, warm.stdout, warm.stderr) == (0, cold.stdout, "")
 
 
-def test_search_index_is_read_from_the_cache(
-    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_search_index_is_read_from_the_cache(invoke: Invoke, refuse_indexing: Refuse) -> None:
     cold = invoke("search", "stigma", "--json")
     assert sorted(path.name.split("-")[0] for path in cache_files()) == ["guide", "index"]
-
-    def refuse(guide: object) -> None:
-        raise AssertionError("the index was built again")
-
-    monkeypatch.setattr("effects_cli.search.index.Index.build", refuse)
+    refuse_indexing()
     assert invoke("search", "stigma", "--json").stdout == cold.stdout
 
 
@@ -74,14 +75,10 @@ def test_no_cache_does_not_write(invoke: Invoke) -> None:
     assert cache_files() == []
 
 
-def test_no_cache_does_not_read(invoke: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_cache_does_not_read(invoke: Invoke, refuse_parsing: Refuse) -> None:
     invoke("list")
     written = {path: path.read_bytes() for path in cache_files()}
-
-    def refuse(path: Path | None = None) -> None:
-        raise AssertionError("parsed")
-
-    monkeypatch.setattr("effects_cli.loader.load_guide", refuse)
+    refuse_parsing()
     assert invoke("list").exit_code == 0  # from the cache
     result = invoke("--no-cache", "list")  # must parse, so it meets the refusal
     assert isinstance(result.exception, AssertionError)
@@ -106,7 +103,7 @@ FAULTS = {
 @pytest.mark.parametrize("fault", FAULTS, ids=list(FAULTS))
 @pytest.mark.parametrize("args", [["show", "4"], ["search", "peer", "support", "--json"]])
 def test_a_damaged_cache_file_is_ignored_and_rewritten(
-    invoke: Invoke, monkeypatch: pytest.MonkeyPatch, fault: str, args: list[str]
+    invoke: Invoke, refuse_parsing: Refuse, refuse_indexing: Refuse, fault: str, args: list[str]
 ) -> None:
     expected = invoke(*args)
     for path in cache_files():
@@ -114,17 +111,17 @@ def test_a_damaged_cache_file_is_ignored_and_rewritten(
     damaged = invoke(*args)
     assert (damaged.exit_code, damaged.stdout, damaged.stderr) == (0, expected.stdout, "")
     # The damaged run wrote whole files again: the next run needs neither parser nor indexer.
-    monkeypatch.setattr("effects_cli.loader.load_guide", None)
-    monkeypatch.setattr("effects_cli.search.index.Index.build", None)
+    refuse_parsing()
+    refuse_indexing()
     again = invoke(*args)
     assert (again.exit_code, again.stdout) == (0, expected.stdout)
 
 
-def test_a_foreign_but_whole_cache_file_is_ignored(invoke: Invoke, write_guide) -> None:  # type: ignore[no-untyped-def]
+def test_a_foreign_but_whole_cache_file_is_ignored(invoke: Invoke, small_guide: Path) -> None:
     """A file that checks out but holds another key (another guide's state) is not used."""
     expected = invoke("show", "4").stdout
     (path,) = cache_files()
-    small = load_guide(write_guide(SMALL_GUIDE))
+    small = load_guide(small_guide)
     key = ("somewhere else", 1, 2, 3, 4)
     cache.write("guide", key, guide_record(small))
     foreign = cache.cache_folder() / store.file_name("guide", key)
@@ -132,7 +129,7 @@ def test_a_foreign_but_whole_cache_file_is_ignored(invoke: Invoke, write_guide) 
     assert invoke("show", "4").stdout == expected
 
 
-def test_a_record_of_the_wrong_shape_is_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_record_of_the_wrong_shape_is_ignored() -> None:
     guide = GuideSource().guide()
     assert len(cache_files()) == 1
     stamp = cache.file_stamp(bundled_guide_path())
@@ -162,8 +159,8 @@ def test_an_unusable_cache_folder_only_means_no_cache(
     assert blocker.read_text() == "in the way"
 
 
-def test_an_edited_guide_is_never_served_stale(invoke: Invoke, write_guide) -> None:  # type: ignore[no-untyped-def]
-    path = write_guide(SMALL_GUIDE)
+def test_an_edited_guide_is_never_served_stale(invoke: Invoke, small_guide: Path) -> None:
+    path = small_guide
     assert "Alpha point" in invoke("--guide", str(path), "show", "1.1").stdout
     before = path.stat()
     # Same size, and the old modification time put back: only the change time tells.
@@ -174,7 +171,7 @@ def test_an_edited_guide_is_never_served_stale(invoke: Invoke, write_guide) -> N
     assert "Omega" in invoke("--guide", str(path), "search", "omega").stdout
 
 
-def test_a_broken_guide_is_not_cached(invoke: Invoke, write_guide) -> None:  # type: ignore[no-untyped-def]
+def test_a_broken_guide_is_not_cached(invoke: Invoke, write_guide: Callable[..., Path]) -> None:
     path = write_guide("title: [unclosed\n")
     assert invoke("--guide", str(path), "list").exit_code == 3
     assert cache_files() == []
@@ -182,6 +179,7 @@ def test_a_broken_guide_is_not_cached(invoke: Invoke, write_guide) -> None:  # t
     assert invoke("--guide", str(path), "list").exit_code == 0
 
 
+@pytest.mark.posix  # /dev/null
 def test_a_guide_that_is_not_a_regular_file_is_not_cached(tmp_path: Path) -> None:
     assert cache.file_stamp(tmp_path) is None
     assert cache.file_stamp(tmp_path / "missing.yaml") is None
@@ -193,7 +191,26 @@ def test_the_code_stamp_covers_every_module_of_the_package() -> None:
     package = Path(cache.__file__).parent.parent
     modules = {str(path.relative_to(package)) for path in package.rglob("*.py")}
     assert stamped == modules
-    assert {"cache/keys.py", "cli/app.py", "loader/yaml_guide.py"} <= stamped
+    assert {"cache/keys.py", "cli/app.py", "loader/yaml_guide.py", "search/index.py"} <= stamped
+
+
+@pytest.mark.parametrize("kind", ["guide", "index"])
+def test_other_code_never_reads_back_what_this_code_cached(
+    small_guide: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    """A guide or index cached under one state of the package's code is made afresh under
+    another (an edit, a module moved, an upgrade)."""
+    GuideSource(small_guide).searchable()
+    made: list[str] = []
+    build = resolve_name(BUILD_INDEX)
+    load = resolve_name(PARSE_GUIDE)
+    monkeypatch.setattr(BUILD_INDEX, lambda corpus: made.append("index") or build(corpus))
+    monkeypatch.setattr(PARSE_GUIDE, lambda *a, **k: made.append("guide") or load(*a, **k))
+    GuideSource(small_guide).searchable()
+    assert made == []
+    monkeypatch.setattr(keys, "_code_stamp", (*cache.code_stamp(), ("moved.py", 1, 2)))
+    GuideSource(small_guide).searchable()
+    assert kind in made
 
 
 def test_moving_or_editing_a_module_changes_the_code_stamp(tmp_path: Path) -> None:
@@ -214,27 +231,8 @@ def test_moving_or_editing_a_module_changes_the_code_stamp(tmp_path: Path) -> No
     assert keys.stamps_under(str(tmp_path))[0] != moved[0]
 
 
-def test_cache_path_and_clear(invoke: Invoke) -> None:
-    folder = str(cache.cache_folder())
-    assert invoke("cache", "path").stdout == folder + "\n"
-    invoke("search", "stigma")
-    assert len(cache_files()) == 2
-    cleared = invoke("cache", "clear")
-    assert (cleared.exit_code, cleared.stdout) == (0, f"Removed 2 cache files from {folder}\n")
-    assert cache_files() == []
-    assert invoke("cache", "clear").stdout == f"Removed 0 cache files from {folder}\n"
-
-
-def test_clear_leaves_other_files_alone(invoke: Invoke) -> None:
-    invoke("tip")
-    other = cache.cache_folder() / "notes.txt"
-    other.write_text("mine")
-    assert invoke("cache", "clear").stdout.startswith("Removed 1 cache file from")
-    assert other.read_text() == "mine"
-
-
-def test_open_searchable_gives_the_same_corpus_and_index_warm_and_cold(write_guide) -> None:  # type: ignore[no-untyped-def]
-    path = write_guide(SMALL_GUIDE)
+def test_open_searchable_gives_the_same_corpus_and_index_warm_and_cold(small_guide: Path) -> None:
+    path = small_guide
     corpus, index = GuideSource(path).searchable()
     assert corpus.starts == [0, 3, 5]
     assert [corpus.entry(doc).ref for doc in range(len(corpus))] == ["1", "1.1", "1.2", "2", "2.1"]
@@ -244,18 +242,12 @@ def test_open_searchable_gives_the_same_corpus_and_index_warm_and_cold(write_gui
     assert cached.record() == index.record()
 
 
-def _environment(cache_home: Path) -> dict[str, str]:
-    environment = {k: v for k, v in os.environ.items() if k not in OUTPUT_ENVIRONMENT}
-    environment.update(COLUMNS="80", XDG_CACHE_HOME=str(cache_home))
-    return environment
-
-
 def test_sixteen_concurrent_first_runs_agree(tmp_path: Path) -> None:
     """Started together on an empty cache, all write it and none reads half a file."""
-    environment = _environment(tmp_path / "cache")
-    command = [sys.executable, "-m", "effects_cli", "search", "peer", "support", "--json"]
+    env = environment(COLUMNS="80", XDG_CACHE_HOME=str(tmp_path / "cache"))
+    command = [*EFFECTS, "search", "peer", "support", "--json"]
     runs = [
-        subprocess.Popen(command, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         for _ in range(16)
     ]
     results = [(run.wait(timeout=120), *run.communicate()) for run in runs]
@@ -280,13 +272,12 @@ main()
 def modules_after(tmp_path: Path, *args: str) -> set[str]:
     """The modules a real run of ``effects args`` imported, in a fresh interpreter."""
     listing = tmp_path / "modules.txt"
-    subprocess.run(
+    result = run(
         [sys.executable, "-c", MODULES_AFTER_RUN, str(listing), *args],
         cwd=tmp_path,
-        env=_environment(tmp_path / "cache"),
-        capture_output=True,
-        check=True,
+        XDG_CACHE_HOME=str(tmp_path / "cache"),
     )
+    assert result.returncode == 0, result.stderr
     return set(listing.read_text().split())
 
 
@@ -298,7 +289,7 @@ def test_a_warm_run_imports_neither_yaml_nor_pydantic(tmp_path: Path, args: list
     heavy = {"yaml", "pydantic", "rich.table", "importlib.resources", "snowballstemmer"}
     assert not {name for name in warm if name.split(".")[0] in heavy or name in heavy}
     assert "effects_cli._snowball" not in warm  # "stigma" is a word of the guide: no stemming
-    if args[0] != "search":
+    if args[0] != "search":  # neither the search module nor, once it is a package, its parts
         assert not {name for name in warm if name.split(".")[:2] == ["effects_cli", "search"]}
 
 
@@ -317,39 +308,30 @@ def test_an_unknown_word_loads_the_english_stemmer_alone(tmp_path: Path) -> None
     }
 
 
+@pytest.mark.posix  # a symbolic link
 def test_a_guide_that_changes_while_it_is_read_is_not_cached(
-    write_guide, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    write_guide: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A link retargeted between stamping and reading (a deploy) must not poison the cache."""
     first = write_guide(SMALL_GUIDE, name="a.yaml")
     second = write_guide(SMALL_GUIDE.replace("Alpha point", "Omega point"), name="b.yaml")
     link = tmp_path / "current.yaml"
     link.symlink_to(first)
-    from effects_cli import loader
+    real_load = resolve_name(PARSE_GUIDE)
 
-    real_load = loader.load_guide
-
-    def retarget_then_load(path: Path, **limits: int):  # type: ignore[no-untyped-def]
+    def retarget_then_load(path: Path, **limits: int) -> Guide:
         link.unlink()
         link.symlink_to(second)
         return real_load(path, **limits)
 
-    monkeypatch.setattr("effects_cli.loader.load_guide", retarget_then_load)
+    monkeypatch.setattr(PARSE_GUIDE, retarget_then_load)
     assert GuideSource(link).guide().sections[0].points[0].title == "Omega point"
-    monkeypatch.setattr("effects_cli.loader.load_guide", real_load)
+    monkeypatch.setattr(PARSE_GUIDE, real_load)
     assert cache_files() == []  # nothing kept under the first file's stamp
-    monkeypatch.setattr("effects_cli.loader.load_guide", retarget_then_load)
+    monkeypatch.setattr(PARSE_GUIDE, retarget_then_load)
     link.unlink()
     link.symlink_to(first)
     GuideSource(link).searchable()  # an index built from what was read is not kept either
     assert cache_files() == []
-    monkeypatch.setattr("effects_cli.loader.load_guide", real_load)
+    monkeypatch.setattr(PARSE_GUIDE, real_load)
     assert GuideSource(first).guide().sections[0].points[0].title == "Alpha point"
-
-
-def test_a_cache_that_cannot_be_cleared_is_exit_4(invoke: Invoke) -> None:
-    invoke("tip")
-    (cache.cache_folder() / "stuck.cache").mkdir()  # a folder where a file should be
-    result = invoke("cache", "clear")
-    assert result.exit_code == 4
-    assert result.stderr.startswith("effects: cannot remove ") and result.stderr.count("\n") == 1

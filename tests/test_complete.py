@@ -5,9 +5,7 @@ from __future__ import annotations
 import pytest
 
 from effects_cli.complete import reference_choices, section_choices
-from effects_cli.loader import load_guide
-
-GUIDE = load_guide()
+from effects_cli.model import Guide
 
 
 @pytest.mark.parametrize(
@@ -24,18 +22,18 @@ GUIDE = load_guide()
         pytest.param(".", [], id="dot"),
     ],
 )
-def test_reference_choices(incomplete: str, refs: list[str]) -> None:
-    assert [ref for ref, _ in reference_choices(GUIDE, incomplete)] == refs
+def test_reference_choices(guide: Guide, incomplete: str, refs: list[str]) -> None:
+    assert [ref for ref, _ in reference_choices(guide, incomplete)] == refs
 
 
-def test_choices_carry_titles() -> None:
-    assert reference_choices(GUIDE, "4.2") == [("4.2", "Normalizing Mental Health Conversations")]
-    assert section_choices(GUIDE, "7") == [("7", "Inspiring Positive Behavioral Changes")]
+def test_choices_carry_titles(guide: Guide) -> None:
+    assert reference_choices(guide, "4.2") == [("4.2", "Normalizing Mental Health Conversations")]
+    assert section_choices(guide, "7") == [("7", "Inspiring Positive Behavioral Changes")]
 
 
 @pytest.mark.parametrize(
     ("incomplete", "refs"),
     [("", [str(n) for n in range(1, 11)]), ("1", ["1", "10"]), ("4.", []), ("11", [])],
 )
-def test_section_choices(incomplete: str, refs: list[str]) -> None:
-    assert [ref for ref, _ in section_choices(GUIDE, incomplete)] == refs
+def test_section_choices(guide: Guide, incomplete: str, refs: list[str]) -> None:
+    assert [ref for ref, _ in section_choices(guide, incomplete)] == refs

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.helpers import REPO
 
 PACKAGE = REPO / "effects_cli"
 MODULES = sorted(PACKAGE.rglob("*.py"))

@@ -1,7 +1,9 @@
-"""The built wheel carries the guide, and the installed program runs from any folder."""
+"""The built wheel carries the guide, and the installed program runs from any folder and
+reports errors as `effects`."""
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
@@ -10,9 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import BUNDLED_YAML, OUTPUT_ENVIRONMENT, REPO
-
-GOLDEN = REPO / "tests" / "golden"
+from tests.helpers import BUNDLED_YAML, CLI_MODULE, EFFECTS, REPO, golden, run
+from tests.messages import typed
 
 
 @pytest.fixture(scope="module")
@@ -34,6 +35,14 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out / built.stdout.strip().splitlines()[-1]
 
 
+def _package_file(module: str) -> str:
+    """The file ``module`` is imported from, as the wheel names it (a module or a package's
+    ``__init__.py``, whichever the checkout has)."""
+    spec = importlib.util.find_spec(module)
+    assert spec is not None and spec.origin is not None
+    return Path(spec.origin).relative_to(REPO).as_posix()
+
+
 def test_wheel_holds_the_guide_and_the_package(wheel: Path) -> None:
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
@@ -42,24 +51,21 @@ def test_wheel_holds_the_guide_and_the_package(wheel: Path) -> None:
         entry_points = next(name for name in names if name.endswith(".dist-info/entry_points.txt"))
         requires = archive.read(metadata).decode()
         scripts = archive.read(entry_points).decode()
-    assert {
-        "effects_cli/__init__.py",
-        "effects_cli/cli/app.py",
-        "effects_cli/__main__.py",
-        "effects_cli/launch.py",
-    } <= names
+    code = {path.relative_to(REPO).as_posix() for path in (REPO / "effects_cli").rglob("*.py")}
+    assert (
+        {
+            "effects_cli/__init__.py",
+            _package_file(CLI_MODULE),
+            "effects_cli/__main__.py",
+            "effects_cli/launch.py",
+        }
+        <= code
+        <= names
+    )
     assert not any(name.startswith("tests/") for name in names)
     assert "effects = effects_cli.launch:main" in scripts
     for dependency in ("Requires-Dist: typer", "Requires-Dist: rich", "Requires-Dist: pyyaml"):
         assert dependency in requires
-
-
-def _run(args: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if k not in OUTPUT_ENVIRONMENT}
-    environment.update(COLUMNS="80", **env)
-    return subprocess.run(
-        args, cwd=cwd, env=environment, capture_output=True, text=True, timeout=60
-    )
 
 
 def test_unpacked_wheel_finds_its_guide_from_another_folder(wheel: Path, tmp_path: Path) -> None:
@@ -68,66 +74,34 @@ def test_unpacked_wheel_finds_its_guide_from_another_folder(wheel: Path, tmp_pat
         archive.extractall(site)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    where = _run(
+    where = run(
         [sys.executable, "-c", "import effects_cli.bundled as b; print(b.bundled_guide_path())"],
         cwd=elsewhere,
         PYTHONPATH=str(site),
     )
     assert where.stdout.strip() == str(site / "effects_cli" / "data" / "effects.yaml")
-    shown = _run(
-        [sys.executable, "-m", "effects_cli", "show", "4.2"], cwd=elsewhere, PYTHONPATH=str(site)
-    )
+    shown = run([*EFFECTS, "show", "4.2"], cwd=elsewhere, PYTHONPATH=str(site))
     assert (shown.returncode, shown.stderr) == (0, "")
-    assert shown.stdout == (GOLDEN / "show-4.2.txt").read_text(encoding="utf-8")
+    assert shown.stdout == golden("show-4.2.txt")
 
 
 def test_installed_entry_point_runs(tmp_path: Path) -> None:
     script = Path(sys.executable).parent / ("effects.exe" if os.name == "nt" else "effects")
     assert script.exists(), "install the project first: pip install -e '.[test]'"
-    result = _run([str(script), "list"], cwd=tmp_path)
+    result = run([str(script), "list"], cwd=tmp_path)
     assert (result.returncode, result.stderr) == (0, "")
-    assert result.stdout == (GOLDEN / "list.txt").read_text(encoding="utf-8")
-    failed = _run([str(script), "show", "11"], cwd=tmp_path)
-    assert (failed.returncode, failed.stdout, failed.stderr) == (
-        1,
-        "",
-        "effects: no section 11: the guide has sections 1 to 10\n",
-    )
+    assert result.stdout == golden("list.txt")
+    args, code, stderr = typed("ref-11")
+    failed = run([str(script), *args], cwd=tmp_path)
+    assert (failed.returncode, failed.stdout, failed.stderr) == (code, "", stderr)
 
 
 def test_python_dash_m_runs_the_same_program(tmp_path: Path) -> None:
-    result = _run([sys.executable, "-m", "effects_cli", "--version"], cwd=tmp_path)
+    result = run([*EFFECTS, "--version"], cwd=tmp_path)
     assert result.returncode == 0 and result.stdout.startswith("effects ")
 
 
-def test_full_disk_is_one_clear_line(tmp_path: Path) -> None:
-    with open("/dev/full", "w") as full:
-        result = subprocess.run(
-            [sys.executable, "-m", "effects_cli", "list"],
-            cwd=tmp_path,
-            stdout=full,
-            stderr=subprocess.PIPE,
-            text=True,
-            timeout=60,
-        )
-    assert (result.returncode, result.stderr) == (
-        4,
-        "effects: cannot write the output: No space left on device\n",
-    )
-
-
-def test_closed_pipe_is_silent(tmp_path: Path) -> None:
-    reader, writer = os.pipe()
-    os.close(reader)  # the reader has gone before the first byte, as with `effects read | true`
-    try:
-        result = subprocess.run(
-            [sys.executable, "-m", "effects_cli", "read"],
-            cwd=tmp_path,
-            stdout=writer,
-            stderr=subprocess.PIPE,
-            text=True,
-            timeout=60,
-        )
-    finally:
-        os.close(writer)
-    assert (result.returncode, result.stderr) == (141, "")
+def test_python_dash_m_reports_errors_like_effects(tmp_path: Path) -> None:
+    args, code, stderr = typed("color-purple-list")
+    result = run([*EFFECTS, *args], cwd=tmp_path)
+    assert (result.returncode, result.stdout, result.stderr) == (code, "", stderr)

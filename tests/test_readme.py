@@ -7,7 +7,7 @@ import shlex
 
 import pytest
 
-from .conftest import REPO, Invoke
+from tests.helpers import REPO, Invoke
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 

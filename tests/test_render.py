@@ -7,15 +7,14 @@ import io
 import pytest
 from rich.console import Console, RenderableType
 
-from effects_cli.loader import load_guide, parse_guide
+from effects_cli.loader import parse_guide
 from effects_cli.model import Guide
 from effects_cli.render import contents_lines, render_contents, render_hits, render_point
 from effects_cli.search.corpus import Corpus
 from effects_cli.search.engine import search as search_corpus
 from effects_cli.search.query import parse_query
 from effects_cli.search.results import Results
-
-GUIDE = load_guide()
+from tests.helpers import squeezed
 
 
 def search(guide: Guide, text: str) -> Results:
@@ -30,8 +29,8 @@ def plain(renderable: RenderableType, width: int, **options: bool) -> str:
     return "\n".join(line.rstrip() for line in out.getvalue().split("\n"))
 
 
-def test_contents_on_a_wide_terminal_are_aligned_columns() -> None:
-    assert plain(render_contents(GUIDE), 80).splitlines()[4:7] == [
+def test_contents_on_a_wide_terminal_are_aligned_columns(guide: Guide) -> None:
+    assert plain(render_contents(guide), 80).splitlines()[4:7] == [
         " 1  Building and Strengthening Social Connections           3 points",
         " 2  Creating and Joining Supportive Online Communities      3 points",
         " 3  Easy Access to Mental Health Resources and Information  3 points",
@@ -49,8 +48,8 @@ def test_contents_stay_aligned_only_when_every_column_fits() -> None:
     assert plain(render_contents(guide), needed - 1).splitlines()[2] == "1  " + "x" * 30 + " (1)"
 
 
-def test_contents_on_a_narrow_terminal_wrap_whole_words() -> None:
-    assert plain(render_contents(GUIDE, tree=True), 40).splitlines()[:14] == [
+def test_contents_on_a_narrow_terminal_wrap_whole_words(guide: Guide) -> None:
+    assert plain(render_contents(guide, tree=True), 40).splitlines()[:14] == [
         "10 Dynamic Positive Effects of Social",
         "Media",
         "The Dynamic Positive Effects of Social",
@@ -68,30 +67,26 @@ def test_contents_on_a_narrow_terminal_wrap_whole_words() -> None:
     ]
 
 
-def _squeezed(text: str) -> str:
-    return "".join(text.split())
-
-
 @pytest.mark.parametrize("width", [12, 20, 33])
-def test_no_word_is_lost_at_any_width(width: int) -> None:
+def test_no_word_is_lost_at_any_width(guide: Guide, width: int) -> None:
     """Narrow terminals fold words, but every character of the guide still reaches the screen."""
-    point = GUIDE.lookup("1.2")
-    contents = plain(render_contents(GUIDE, tree=True), width)
-    shown = plain(render_point(point, GUIDE.section_of(point)), width)
-    hits = search(GUIDE, "nostalgia friends").hits
+    point = guide.lookup("1.2")
+    contents = plain(render_contents(guide, tree=True), width)
+    shown = plain(render_point(point, guide.section_of(point)), width)
+    hits = search(guide, "nostalgia friends").hits
     listed = plain(render_hits(hits), width)
     for output in (contents, shown, listed):
         assert all(len(line) <= width for line in output.splitlines())
-    for entry in GUIDE.entries():
-        assert _squeezed(entry.title) in _squeezed(contents)
-    assert _squeezed(point.text) in _squeezed(shown)
+    for entry in guide.entries():
+        assert squeezed(entry.title) in squeezed(contents)
+    assert squeezed(point.text) in squeezed(shown)
     for hit in hits:
-        assert _squeezed(hit.entry.title) in _squeezed(listed)
-        assert _squeezed(hit.snippet.text) in _squeezed(listed)
+        assert squeezed(hit.entry.title) in squeezed(listed)
+        assert squeezed(hit.snippet.text) in squeezed(listed)
 
 
-def test_point_shows_reference_title_section_and_text() -> None:
-    assert plain(render_point(GUIDE.lookup("9.3"), GUIDE.sections[8]), 50) == (
+def test_point_shows_reference_title_section_and_text(guide: Guide) -> None:
+    assert plain(render_point(guide.lookup("9.3"), guide.sections[8]), 50) == (
         "9.3  Building a Positive Online Presence\n"
         "from section 9: Providing a Sense of Achievement\n"
         "and Validation\n"
@@ -107,8 +102,8 @@ def test_point_shows_reference_title_section_and_text() -> None:
     )
 
 
-def test_hits_show_reference_title_and_snippet_indented() -> None:
-    assert plain(render_hits(search(GUIDE, "nostalgia").hits), 50) == (
+def test_hits_show_reference_title_and_snippet_indented(guide: Guide) -> None:
+    assert plain(render_hits(search(guide, "nostalgia").hits), 50) == (
         "1.2  Reconnecting with Old Friends\n"
         "     \u2026This reconnection can give a sense of\n"
         "     comfort, nostalgia and perhaps couped\n"
@@ -117,10 +112,10 @@ def test_hits_show_reference_title_and_snippet_indented() -> None:
     )
 
 
-def test_highlight_marks_exactly_the_matched_words() -> None:
+def test_highlight_marks_exactly_the_matched_words(guide: Guide) -> None:
     out = io.StringIO()
     console = Console(file=out, width=80, color_system="standard", highlight=False)
-    console.print(render_hits(search(GUIDE, "nostalgia").hits))
+    console.print(render_hits(search(guide, "nostalgia").hits))
     styled = out.getvalue()
     assert styled.count("\x1b[1;4;33m") == 1
     assert "\x1b[1;4;33mnostalgia\x1b[0m" in styled

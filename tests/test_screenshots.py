@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import REPO, Invoke
+from tests.helpers import REPO, Invoke
 
 _spec = importlib.util.spec_from_file_location("screenshots", REPO / "scripts" / "screenshots.py")
 assert _spec is not None and _spec.loader is not None

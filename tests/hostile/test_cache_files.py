@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import stat
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,30 +15,15 @@ from effects_cli.bundled import bundled_guide_path
 from effects_cli.cache import store
 from effects_cli.model import Guide, Point, Section
 from effects_cli.records import guide_record
-from tests.conftest import OUTPUT_ENVIRONMENT, SMALL_GUIDE, Invoke
-
-HANG_GUARD = 60
+from tests.helpers import SMALL_GUIDE, Invoke, run_effects
 
 
 def run(
     *args: str, cache_home: Path, memory: int | None = None
 ) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if k not in OUTPUT_ENVIRONMENT}
-    environment.update(COLUMNS="80", XDG_CACHE_HOME=str(cache_home))
-
-    def limit_memory() -> None:
-        import resource
-
-        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-
-    return subprocess.run(
-        [sys.executable, "-m", "effects_cli", *args],
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=HANG_GUARD,
-        preexec_fn=limit_memory if memory else None,
-    )
+    """effects in a subprocess with its cache in ``cache_home``."""
+    cwd = next(folder for folder in (cache_home, *cache_home.parents) if folder.exists())
+    return run_effects(*args, cwd=cwd, memory=memory, XDG_CACHE_HOME=str(cache_home))
 
 
 def bundled_key() -> tuple[object, ...]:

@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import OUTPUT_ENVIRONMENT, Invoke
+from tests.helpers import EFFECTS, HANG_GUARD, Invoke, environment
 
-HANG_GUARD = 60
 LONG = "x" * 300
 CUT = "x" * 59 + "\u2026"
 
@@ -156,8 +154,7 @@ def test_completion_never_waits_on_a_fifo(
     """A guide that is a FIFO nobody writes to completes to nothing, at once."""
     fifo = tmp_path / "guide.yaml"
     os.mkfifo(fifo)
-    env = {k: v for k, v in os.environ.items() if k not in OUTPUT_ENVIRONMENT}
-    env.update(words, _EFFECTS_COMPLETE=shell)
+    env = environment(**words, _EFFECTS_COMPLETE=shell)
     if how == "variable":
         env["EFFECTS_GUIDE"] = str(fifo)
     else:
@@ -167,7 +164,7 @@ def test_completion_never_waits_on_a_fifo(
         if "COMP_CWORD" in env:
             env["COMP_CWORD"] = "4"
     result = subprocess.run(
-        [sys.executable, "-m", "effects_cli"],
+        EFFECTS,
         env=env,
         capture_output=True,
         text=True,

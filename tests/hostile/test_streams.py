@@ -6,22 +6,18 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import OUTPUT_ENVIRONMENT
-
-HANG_GUARD = 60
+from tests.helpers import EFFECTS, HANG_GUARD
+from tests.helpers import environment as cleaned
 
 
 def environment(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in OUTPUT_ENVIRONMENT}
-    env.update(COLUMNS="80", **extra)
-    return env
+    return cleaned(COLUMNS="80", **extra)
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +33,7 @@ def big_guide(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def effects_argv(*args: str) -> list[str]:
-    return [sys.executable, "-m", "effects_cli", *args]
+    return [*EFFECTS, *args]
 
 
 @pytest.mark.posix

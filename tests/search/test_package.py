@@ -65,12 +65,3 @@ def test_a_module_loads_only_what_it_needs(module: str, loaded: set[str]) -> Non
     )
     assert {name for name in modules if name.startswith("effects_cli.search")} == loaded
     assert not {"effects_cli._snowball", "snowballstemmer", "difflib", "unicodedata"} & modules
-
-
-def test_the_index_stamp_covers_every_module_of_the_package() -> None:
-    """An index cached by other search code is never read back (`guides.open_searchable`)."""
-    from effects_cli.search.stemmer import index_stamp
-
-    code = index_stamp()[-1]
-    assert isinstance(code, tuple)
-    assert [name for name, _, _ in code] == sorted(path.name for path in PACKAGE.glob("*.py"))

@@ -1,0 +1,105 @@
+"""`effects validate FILE`: every problem of a guide at once, or that it is a valid guide.
+
+Each problem's wording is a row of tests/messages.py (GUIDES, NOT_FILES)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import BUNDLED_YAML, Invoke
+from tests.messages import NOT_FILES, MakePath, guide_problem
+
+
+def test_validate_a_good_guide(invoke: Invoke, write_guide: Callable[..., Path]) -> None:
+    result = invoke("validate", str(BUNDLED_YAML))
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0,
+        f"{BUNDLED_YAML}: a valid guide: 10 sections, 30 sub-points\n",
+        "",
+    )
+    path = write_guide("title: T\nsections: [{title: S, text: s, points: [{title: p, text: q}]}]")
+    assert (
+        invoke("validate", str(path)).stdout == f"{path}: a valid guide: 1 section, 1 sub-point\n"
+    )
+
+
+def test_validate_lists_every_problem(invoke: Invoke, write_guide: Callable[..., Path]) -> None:
+    path = write_guide(
+        """\
+        title: T
+        author: me
+        sections:
+          - title: a
+            text: b
+            points:
+              - text: d
+              - title: e
+                text: ''
+          - titel: x
+            text: y
+            points: []
+          - just text
+        conclusion: [1]
+        """
+    )
+    result = invoke("validate", str(path))
+    assert (result.exit_code, result.stdout) == (3, "")
+    assert result.stderr.splitlines() == [
+        f"effects: {path}{where}"
+        for where in (
+            guide_problem("unknown-key"),  # the same key on the same line as that row's
+            ":7:9: sections[0].points[0].title: missing",
+            ":9:15: sections[0].points[1].text: empty",
+            ":10:5: sections[1].titel: unknown key (did you mean 'title'? expected one of: title, text, points)",
+            ":10:5: sections[1].title: missing",
+            ":12:13: sections[1].points: the list is empty: it needs at least one entry",
+            ":13:5: sections[2]: expected a mapping with title, text, points, got text",
+            ":14:13: conclusion: expected text, got a list",
+            ": not a valid guide: 8 problems",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        pytest.param(
+            "title: T\ntitle: U\nsections: [{title: S, text: s, points: [{title: p, text: q}]}]\n",
+            [guide_problem("duplicate-key"), ": not a valid guide: 1 problem"],
+            id="one-problem",
+        ),
+        pytest.param(
+            "title: x\nsections: [\n",
+            [guide_problem("syntax-unclosed")],  # not YAML: no count of problems
+            id="not-yaml",
+        ),
+    ],
+)
+def test_validate_one_problem(
+    invoke: Invoke, write_guide: Callable[..., Path], text: str, lines: list[str]
+) -> None:
+    path = write_guide(text)
+    result = invoke("validate", str(path))
+    assert (result.exit_code, result.stdout) == (3, "")
+    assert result.stderr == "".join(f"effects: {path}{line}\n" for line in lines)
+
+
+@pytest.mark.parametrize(("make", "problem"), NOT_FILES)
+def test_validate_a_file_it_cannot_read(
+    invoke: Invoke, tmp_path: Path, make: MakePath, problem: str
+) -> None:
+    path = make(tmp_path)
+    result = invoke("validate", str(path))
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        3,
+        "",
+        f"effects: {path}: {problem}\n",
+    )
+
+
+def test_validate_checks_its_file_not_the_guide_option(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke("--guide", str(tmp_path / "absent.yaml"), "validate", str(BUNDLED_YAML))
+    assert result.exit_code == 0

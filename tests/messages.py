@@ -1,0 +1,694 @@
+"""The exact messages that several tests need, one table each: what is typed
+(`ARGUMENTS`), what --guide is fed (`GUIDES`) and what it names (`NOT_FILES`).
+
+A message's wording is written here and nowhere else. One test runs each table through the
+command line (`ARGUMENTS`: tests/hostile/test_arguments.py; `GUIDES` and `NOT_FILES`:
+tests/hostile/test_guide_files.py, `NOT_FILES` again through `effects validate`); the
+library's tests run the same rows one layer down
+(tests/test_model.py, tests/test_loader.py); any other test that needs one of these
+failures refers to its row (`typed`, `said`, `guide_problem`, `not_file_problem`) rather
+than typing the text again. A new case is a new row. Tables that only one test needs (the
+size limit's, the pager's, a full disk's) sit beside that test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from effects_cli.loader import MAX_BYTES
+from tests.helpers import ONE_SECTION
+
+
+def _unique(table: list[Any]) -> list[Any]:
+    ids = [row.id for row in table]
+    assert len(ids) == len(set(ids)), "two rows share an id"
+    return table
+
+
+def _values(table: list[Any], id: str) -> tuple[Any, ...]:
+    (values,) = [row.values for row in table if row.id == id]
+    return values
+
+
+# --- what is typed ----------------------------------------------------------------------------
+
+
+def _row(args: list[str], code: int, message: str, id: str, **options: Any) -> Any:
+    return pytest.param(args, code, f"effects: {message}\n", id=id, **options)
+
+
+NOT_A_REF = "is not a reference: use a section number (1 to 10) or a sub-point such as 1.1"
+NO_SECTION = "the guide has sections 1 to 10"
+
+ARGUMENTS = _unique(
+    [
+        # References: not in the guide, or not references at all (exit 1).
+        _row(["show", "11"], 1, f"no section 11: {NO_SECTION}", "ref-11"),
+        _row(["show", "0"], 1, f"no section 0: {NO_SECTION}", "ref-0"),
+        _row(["show", "1234567"], 1, f"no section 1234567: {NO_SECTION}", "ref-7-digits"),
+        _row(["show", "4.9"], 1, "no sub-point 4.9: section 4 has 4.1 to 4.3", "ref-4.9"),
+        _row(["show", "4.0"], 1, "no sub-point 4.0: section 4 has 4.1 to 4.3", "ref-4.0"),
+        _row(["show", "4."], 1, f'"4." {NOT_A_REF}', "ref-4."),
+        _row(["show", ".2"], 1, f'".2" {NOT_A_REF}', "ref-.2"),
+        _row(["show", "abc"], 1, f'"abc" {NOT_A_REF}', "ref-abc"),
+        _row(["show", "1e3"], 1, f'"1e3" {NOT_A_REF}', "ref-1e3"),
+        _row(["show", ""], 1, f'"" {NOT_A_REF}', "ref-empty"),
+        _row(["show", " "], 1, f'" " {NOT_A_REF}', "ref-blank"),
+        _row(["show", "4 2"], 1, f'"4 2" {NOT_A_REF}', "ref-4-space-2"),
+        _row(["show", "4.2.1"], 1, f'"4.2.1" {NOT_A_REF}', "ref-4.2.1"),
+        _row(["show", "4,2"], 1, f'"4,2" {NOT_A_REF}', "ref-comma"),
+        _row(["show", "+4"], 1, f'"+4" {NOT_A_REF}', "ref-plus"),
+        _row(["show", "0x4"], 1, f'"0x4" {NOT_A_REF}', "ref-hex"),
+        _row(["show", "\u0664"], 1, f'"\u0664" {NOT_A_REF}', "ref-arabic-indic-digit"),
+        _row(["show", "\uff14"], 1, f'"\uff14" {NOT_A_REF}', "ref-fullwidth-digit"),
+        _row(["show", "-1"], 1, f'"-1" {NOT_A_REF}', "ref-negative"),
+        _row(["show", "-4.2", "--json"], 1, f'"-4.2" {NOT_A_REF}', "ref-negative-point"),
+        _row(["show", "--", "-1"], 1, f'"-1" {NOT_A_REF}', "ref-negative-after-dashes"),
+        _row(["show", "9" * 400], 1, f"no section 99999999999\u2026: {NO_SECTION}", "ref-huge"),
+        _row(
+            ["show", "4." + "9" * 400],
+            1,
+            "no sub-point 4.99999999999\u2026: section 4 has 4.1 to 4.3",
+            "ref-huge-point",
+        ),
+        _row(["show", "4\x1b[2J"], 1, f'"4\\x1b[2J" {NOT_A_REF}', "ref-escape-sequence"),
+        _row(["show", "4\u202e"], 1, f'"4\\u202e" {NOT_A_REF}', "ref-bidi-override"),
+        _row(["show", "[red]4"], 1, f'"[red]4" {NOT_A_REF}', "ref-markup"),
+        _row(
+            ["show", "x" * 5000],
+            1,
+            '"' + "x" * 59 + f'\u2026" {NOT_A_REF}',
+            "ref-thousands-of-characters",
+        ),
+        # Usage errors of show (exit 2).
+        _row(["show"], 2, "Missing argument 'REF'. See 'effects show --help'.", "ref-missing"),
+        _row(
+            ["show", "4", "2"],
+            2,
+            "Got unexpected extra argument(s) (2). See 'effects show --help'.",
+            "ref-two",
+        ),
+        _row(
+            ["show", "4", "--bogus"],
+            2,
+            "No such option: --bogus. See 'effects show --help'.",
+            "ref-unknown-option",
+        ),
+        # Tip's section and seed.
+        _row(["tip", "--section", "11"], 1, f"no section 11: {NO_SECTION}", "section-11"),
+        _row(["tip", "--section", "0"], 1, f"no section 0: {NO_SECTION}", "section-0"),
+        _row(["tip", "--section", "-1"], 1, f"no section -1: {NO_SECTION}", "section-neg"),
+        _row(
+            ["tip", "--section", "9" * 40],
+            2,
+            "Invalid value for '--section' / '-s': \"" + "9" * 40 + '" is out of range'
+            " (-9223372036854775808 to 9223372036854775807). See 'effects tip --help'.",
+            "section-huge",
+        ),
+        _row(
+            ["tip", "--seed", "9" * 5000],
+            2,
+            "Invalid value for '--seed': \"" + "9" * 59 + '\u2026" is out of range'
+            " (-9223372036854775808 to 9223372036854775807). See 'effects tip --help'.",
+            "seed-thousands-of-digits",
+        ),
+        _row(
+            ["tip", "--section", "4.2"],
+            2,
+            "Invalid value for '--section' / '-s': \"4.2\" is not a whole number. See 'effects tip --help'.",
+            "section-point",
+        ),
+        _row(
+            ["tip", "--section", ""],
+            2,
+            "Invalid value for '--section' / '-s': \"\" is not a whole number. See 'effects tip --help'.",
+            "section-empty",
+        ),
+        _row(
+            ["tip", "--section", "four"],
+            2,
+            "Invalid value for '--section' / '-s': \"four\" is not a whole number. See 'effects tip --help'.",
+            "section-word",
+        ),
+        _row(
+            ["tip", "--seed", "x"],
+            2,
+            "Invalid value for '--seed': \"x\" is not a whole number. See 'effects tip --help'.",
+            "seed-word",
+        ),
+        _row(
+            ["tip", "--daily", "--seed", "3"],
+            2,
+            "Invalid value for '--seed': cannot be used with --daily. See 'effects tip --help'.",
+            "daily-and-seed",
+        ),
+        # Queries: words that match nothing (exit 1), or no words at all (exit 2).
+        _row(["search", "xylophone"], 1, 'no match for "xylophone"', "query-no-match"),
+        _row(["search", "qqq", "zzzz"], 1, 'no match for "qqq zzzz"', "query-no-match-words"),
+        _row(["search", "qqqzzzx"], 1, 'no match for "qqqzzzx"', "query-nothing-close"),
+        _row(
+            ["search", "fotography"],
+            1,
+            'no match for "fotography"; did you mean "photography"?',
+            "query-too-far-to-search-close-enough-to-suggest",
+        ),
+        _row(
+            ["search", '"groups support health mental"'],
+            1,
+            'no match for "\\"groups support health mental\\""',
+            "query-phrase-out-of-order",
+        ),
+        _row(["search", "[red]x"], 1, 'no match for "[red]x"', "query-markup"),
+        _row(["search", "xylophone+?"], 1, 'no match for "xylophone+?"', "query-regex-word"),
+        _row(["search", "x" * 5000], 1, 'no match for "' + "x" * 59 + '\u2026"', "query-thousands"),
+        _row(
+            ["search", "\x1b]0;pwned\x07"],
+            1,
+            'no match for "\\x1b]0;pwned\\x07"',
+            "query-escape-sequence",
+        ),
+        _row(["search", "--", "-1"], 1, 'no match for "-1"', "query-negative-after-dashes"),
+        _row(
+            ["search"],
+            2,
+            "Invalid value for QUERY: give words to search for, or --regex. See 'effects search --help'.",
+            "query-missing",
+        ),
+        _row(
+            ["search", ""],
+            2,
+            "Invalid value for QUERY: the query is empty. See 'effects search --help'.",
+            "query-empty",
+        ),
+        _row(
+            ["search", "  "],
+            2,
+            "Invalid value for QUERY: the query is empty. See 'effects search --help'.",
+            "query-spaces",
+        ),
+        _row(
+            ["search", " \t "],
+            2,
+            "Invalid value for QUERY: the query is empty. See 'effects search --help'.",
+            "query-blank",
+        ),
+        _row(
+            ["search", ".*"],
+            2,
+            "Invalid value for QUERY: \".*\" has no words to search for. See 'effects search --help'.",
+            "query-regex",
+        ),
+        _row(
+            ["search", "[/]"],
+            2,
+            "Invalid value for QUERY: \"[/]\" has no words to search for. See 'effects search --help'.",
+            "query-markup-close",
+        ),
+        _row(
+            ["search", "!!!", "?"],
+            2,
+            "Invalid value for QUERY: \"!!! ?\" has no words to search for. See 'effects search --help'.",
+            "query-punctuation",
+        ),
+        _row(
+            ["search", "\U0001f389"],
+            2,
+            "Invalid value for QUERY: \"\U0001f389\" has no words to search for. See 'effects search --help'.",
+            "query-emoji",
+        ),
+        _row(
+            ["search", "\u200f\u202e"],
+            2,
+            "Invalid value for QUERY: \"\\u200f\\u202e\" has no words to search for. See 'effects search --help'.",
+            "query-direction-marks",
+        ),
+        _row(
+            ["search", "-1"],
+            2,
+            "No such option: -1 (to pass it as an argument, put -- first: effects search -- -1). See 'effects search --help'.",
+            "query-negative",
+        ),
+        # Search's section, limit and regular expressions.
+        _row(
+            ["search", "--section", "11", "stigma"],
+            1,
+            f"no section 11: {NO_SECTION}",
+            "search-section-11",
+        ),
+        _row(
+            ["search", "--section", "1", "stigma"],
+            1,
+            'no match for "stigma" in section 1',
+            "search-not-in-section",
+        ),
+        _row(
+            ["search", "--section", "2", "meditaton"],
+            1,
+            'no match for "meditaton" in section 2; did you mean "meditation"?',
+            "search-corrected-but-not-in-section",
+        ),
+        _row(
+            ["search", "--section", "x", "stigma"],
+            2,
+            "Invalid value for '--section' / '-s': \"x\" is not a whole number. See 'effects search --help'.",
+            "search-section-word",
+        ),
+        _row(
+            ["search", "x", "--limit", "0"],
+            2,
+            "Invalid value for '--limit' / '-n': \"0\" is out of range (1 or more). See 'effects search --help'.",
+            "limit-0",
+        ),
+        _row(
+            ["search", "x", "--limit", "-1"],
+            2,
+            "Invalid value for '--limit' / '-n': \"-1\" is out of range (1 or more). See 'effects search --help'.",
+            "limit-negative",
+        ),
+        _row(
+            ["search", "x", "--limit", "x"],
+            2,
+            "Invalid value for '--limit' / '-n': \"x\" is not a whole number. See 'effects search --help'.",
+            "limit-word",
+        ),
+        _row(
+            ["search", "x", "--limit"],
+            2,
+            "Option '--limit' requires an argument. See 'effects --help'.",
+            "limit-missing",
+        ),
+        _row(["search", "--regex", "xyz{3}"], 1, 'no match for "xyz{3}"', "regex-no-match"),
+        _row(["search", "--regex", "q{0}"], 1, 'no match for "q{0}"', "regex-empty-matches"),
+        _row(
+            ["search", "--regex", "("],
+            2,
+            "Invalid value for '--regex' / '-e': \"(\" is not a valid pattern: "
+            "missing ), unterminated subpattern at position 0. See 'effects search --help'.",
+            "regex-bad-pattern",
+        ),
+        _row(
+            ["search", "--regex", ""],
+            2,
+            "Invalid value for '--regex' / '-e': the pattern is empty. See 'effects search --help'.",
+            "regex-empty",
+        ),
+        _row(
+            ["search", "stigma", "--regex", "x"],
+            2,
+            "Invalid value for QUERY: give words or --regex, not both. See 'effects search --help'.",
+            "regex-and-words",
+        ),
+        # Other commands and options.
+        _row(
+            ["list", "--tree=yes"],
+            2,
+            "Option '--tree' does not take a value. See 'effects --help'.",
+            "flag-value",
+        ),
+        _row(
+            ["list", "--bogus"],
+            2,
+            "No such option: --bogus. See 'effects list --help'.",
+            "list-unknown-option",
+        ),
+        _row(
+            ["read", "extra"],
+            2,
+            "Got unexpected extra argument(s) (extra). See 'effects read --help'.",
+            "extra-argument",
+        ),
+        _row(
+            ["validate"],
+            2,
+            "Missing argument 'FILE'. See 'effects validate --help'.",
+            "validate-missing-file",
+        ),
+        _row(
+            ["lst"],
+            2,
+            "No such command 'lst'. Did you mean 'list'? See 'effects --help'.",
+            "command-typo",
+        ),
+        _row(["bogus"], 2, "No such command 'bogus'. See 'effects --help'.", "command-unknown"),
+        _row(
+            ["\x1b[2Jlist"],
+            2,
+            "No such command '\\x1b[2Jlist'. Did you mean 'list'? See 'effects --help'.",
+            "command-escape-sequence",
+        ),
+        _row(
+            ["--guide"],
+            2,
+            "Option '--guide' requires an argument. See 'effects --help'.",
+            "guide-missing",
+        ),
+        _row(
+            ["--guide", "", "list"],
+            2,
+            "Invalid value for '--guide' (or EFFECTS_GUIDE): the path is empty. See 'effects --help'.",
+            "guide-empty",
+        ),
+        _row(
+            ["--guide", " ", "list"],
+            2,
+            "Invalid value for '--guide' (or EFFECTS_GUIDE): the path is empty. See 'effects --help'.",
+            "guide-blank",
+        ),
+        _row(
+            ["--color", "purple", "show", "4.2"],
+            2,
+            "Invalid value for '--color': 'purple' is not one of 'auto', 'always', 'never'. See 'effects --help'.",
+            "color-purple",
+        ),
+        _row(
+            ["--color", "purple", "list"],
+            2,
+            "Invalid value for '--color': 'purple' is not one of 'auto', 'always', 'never'. See 'effects --help'.",
+            "color-purple-list",
+        ),
+        _row(
+            ["--color", "", "show", "4.2"],
+            2,
+            "Invalid value for '--color': '' is not one of 'auto', 'always', 'never'. See 'effects --help'.",
+            "color-empty",
+        ),
+        _row(
+            ["--color", "ALWAYS", "show", "4.2"],
+            2,
+            "Invalid value for '--color': 'ALWAYS' is not one of 'auto', 'always', 'never'. See 'effects --help'.",
+            "color-upper-case",
+        ),
+    ]
+)
+"""What is typed, against the bundled guide: the exit code and the exact stderr (stdout
+stays empty)."""
+
+
+def typed(id: str) -> tuple[list[str], int, str]:
+    """The `ARGUMENTS` row ``id``: what is typed, the exit code and the exact stderr."""
+    return _values(ARGUMENTS, id)  # type: ignore[return-value]
+
+
+def said(id: str) -> str:
+    """The message of the `ARGUMENTS` row ``id`` as the error itself words it: without the
+    program's name in front and the line end."""
+    return typed(id)[2].removeprefix("effects: ").removesuffix("\n")
+
+
+# --- what --guide is fed ----------------------------------------------------------------------
+
+
+def _guide(data: bytes | str, problem: str, id: str) -> Any:
+    return pytest.param(data, problem, id=id)
+
+
+EMPTY = ": the guide is empty: it needs at least a title and sections"
+ALIASES = "aliases may repeat text, not mappings or lists"
+TOP_KEYS = "expected one of: title, sections, subtitle, intro, conclusion"
+SECTION_KEYS = "expected one of: title, text, points"
+TAGS = "(tags are not part of the guide format)"
+
+GUIDES = _unique(
+    [
+        # Not text, or no guide at all. (Bytes where a file cannot be written as text.)
+        _guide("", EMPTY, "empty"),
+        _guide("# only a comment\n", EMPTY, "comment-only"),
+        _guide(b"\xef\xbb\xbf", EMPTY, "bom-only"),
+        _guide(bytes(range(256)), ": is not UTF-8 text (byte 0x80 at offset 128)", "random-bytes"),
+        _guide(b"\x89PNG\r\n\x1a\n\x00\x00", ": is not UTF-8 text (byte 0x89 at offset 0)", "png"),
+        _guide(
+            "title: caf\xe9\n".encode("latin-1"),
+            ": is not UTF-8 text (byte 0xe9 at offset 10)",
+            "latin-1",
+        ),
+        _guide(b"title: T\x00\n", ":1:9: character U+0000 is not allowed in YAML", "nul"),
+        _guide(
+            "title: a\n  b\x07\n",
+            ":2:4: character U+0007 is not allowed in YAML",
+            "control-character",
+        ),
+        _guide(
+            "title: \u00e9\u00e9\u00e9\n  b\x07\n",
+            ":2:4: character U+0007 is not allowed in YAML",
+            "control-character-after-non-ascii",
+        ),
+        _guide(
+            "title: T\n\x1b[2J: x\n", ":2:1: character U+001B is not allowed in YAML", "raw-escape"
+        ),
+        # Not YAML.
+        _guide(
+            "title: x\nsections: [\n",
+            ":3:1: while parsing a flow node, did not find expected node content",
+            "syntax-unclosed",
+        ),
+        _guide(
+            "title: x\n  bad: indent\nsections: []\n",
+            ":2:6: mapping values are not allowed in this context",
+            "syntax-indent",
+        ),
+        _guide(
+            "title: x\n  bad: indent\n",
+            ":2:6: mapping values are not allowed in this context",
+            "syntax-indent-at-the-end",
+        ),
+        _guide(
+            "title: 'open\n",
+            ":2:1: while scanning a quoted scalar, found unexpected end of stream",
+            "syntax-quote",
+        ),
+        _guide(
+            "\ttitle: T\n",
+            ":1:1: while scanning for the next token, found character that cannot start any token",
+            "syntax-tab",
+        ),
+        _guide(
+            "title: a\n---\ntitle: b\n",
+            ":2:1: expected a single document in the stream, but found another document",
+            "two-documents",
+        ),
+        _guide("title: *nope\n", ":1:8: found undefined alias", "undefined-alias"),
+        _guide(
+            "[" * 2000 + "]" * 2000,
+            ":1:1001: while increasing flow level, exceeded maximum nesting depth",
+            "deep-nesting",
+        ),
+        # YAML, but not the shape of a guide.
+        _guide(
+            "- a\n- b\n",
+            ":1:1: expected a mapping with title and sections, got a list",
+            "top-level-list",
+        ),
+        _guide(
+            "- a\n",
+            ":1:1: expected a mapping with title and sections, got a list",
+            "top-level-list-of-one",
+        ),
+        _guide(
+            "hello\n",
+            ":1:1: expected a mapping with title and sections, got text",
+            "top-level-text",
+        ),
+        _guide(ONE_SECTION, ":1:1: title: missing", "missing-title"),
+        _guide("title: T\n", ":1:1: sections: missing", "missing-sections"),
+        _guide(
+            "title: T\nsections:\n  - title: S\n    points: [{title: P, text: p}]\n",
+            ":3:5: sections[0].text: missing",
+            "missing-field-deep",
+        ),
+        _guide(
+            "title: T\nsections:\n  - title: a\n    text: b\n    points:\n      - text: d\n",
+            ":6:9: sections[0].points[0].title: missing",
+            "missing-point-title",
+        ),
+        _guide("title:\n" + ONE_SECTION, ":1:7: title: missing (the value is empty)", "null-title"),
+        _guide("title: ''\n" + ONE_SECTION, ":1:8: title: empty", "empty-title"),
+        _guide(
+            "title: [a, b]\n" + ONE_SECTION, ":1:8: title: expected text, got a list", "title-list"
+        ),
+        _guide(
+            "title: [a]\n" + ONE_SECTION,
+            ":1:8: title: expected text, got a list",
+            "wrong-type",
+        ),
+        _guide(
+            "title: 7\nsections: 3\n",
+            ":2:11: sections: expected a list, got text",
+            "wrong-type-list",
+        ),
+        _guide(
+            "title: T\nsections:\n  a: b\n",
+            ":3:3: sections: expected a list, got a mapping",
+            "sections-mapping",
+        ),
+        _guide(
+            "title: T\nsections:\n  - just text\n",
+            ":3:5: sections[0]: expected a mapping with title, text, points, got text",
+            "section-text",
+        ),
+        _guide(
+            "title: T\nsections:\n  - title: a\n    text: b\n    points: hello\n",
+            ":5:13: sections[0].points: expected a list, got text",
+            "points-text",
+        ),
+        _guide(
+            "title: T\nsections: []\n",
+            ":2:11: sections: the list is empty: it needs at least one entry",
+            "zero-sections",
+        ),
+        _guide(
+            "title: T\nsections:\n  - title: a\n    text: b\n    points: []\n",
+            ":5:13: sections[0].points: the list is empty: it needs at least one entry",
+            "zero-points",
+        ),
+        _guide(
+            "title: T\nsections:\n  - title: a\n    text: b\n    points:\n      - title: c\n        text: {x: 1}\n",
+            ":7:15: sections[0].points[0].text: expected text, got a mapping",
+            "point-text-mapping",
+        ),
+        _guide(
+            "title: T\nsections:\n  - title: S\n    text: s\n    points:\n      - title: P\n        text: {a: b}\n",
+            ":7:15: sections[0].points[0].text: expected text, got a mapping",
+            "wrong-type-deep",
+        ),
+        # Keys.
+        _guide(
+            "title: T\nauthor: me\n" + ONE_SECTION,
+            f":2:1: author: unknown key ({TOP_KEYS})",
+            "unknown-key",
+        ),
+        _guide(
+            "title: T\nsections:\n  - titel: a\n    text: b\n    points: []\n",
+            f":3:5: sections[0].titel: unknown key (did you mean 'title'? {SECTION_KEYS})",
+            "unknown-key-typo",
+        ),
+        _guide(
+            "title: T\nsections:\n  - title: S\n    txet: s\n",
+            f":4:5: sections[0].txet: unknown key (did you mean 'text'? {SECTION_KEYS})",
+            "unknown-key-typo-of-text",
+        ),
+        _guide(
+            "title: T\ntitle: U\n" + ONE_SECTION,
+            ":2:1: title: duplicate key (first given on line 1)",
+            "duplicate-key",
+        ),
+        _guide(
+            "title: T\ntitle: U\n",
+            ":2:1: title: duplicate key (first given on line 1)",
+            "duplicate-key-without-sections",
+        ),
+        _guide(
+            "title: T\ntitle: U\nsections: []\n",
+            ":2:1: title: duplicate key (first given on line 1)",
+            "duplicate-key-and-zero-sections",
+        ),
+        _guide(
+            "title: T\nsections:\n  - title: a\n    text: b\n    points: [{title: c, text: d}]\nsections: x\n",
+            ":6:1: sections: duplicate key (first given on line 2)",
+            "duplicate-key-of-a-block",
+        ),
+        _guide(
+            'title: "\\e]0;pwned\\a"\ntitle: U\n',
+            ":2:1: title: duplicate key (first given on line 1)",
+            "escape-in-a-broken-guide",
+        ),
+        _guide(
+            "title: T\n1: x\n" + ONE_SECTION, f':2:1: ["1"]: unknown key ({TOP_KEYS})', "number-key"
+        ),
+        _guide(
+            "title: T\n" + "a b" * 40 + ": x\n" + ONE_SECTION,
+            ':2:1: ["' + ("a b" * 20)[:59] + f'\u2026"]: unknown key ({TOP_KEYS})',
+            "long-odd-key",
+        ),
+        _guide(
+            "title: T\n[a]: x\n" + ONE_SECTION, ":2:1: a key must be text, got a list", "list-key"
+        ),
+        _guide(
+            "title: T\nsections:\n  - <<: {title: S}\n",
+            f':3:5: sections[0]["<<"]: unknown key ({SECTION_KEYS})',
+            "merge-key",
+        ),
+        _guide(
+            "title: T\n\u202eevil: x\n" + ONE_SECTION,
+            f':2:1: ["\\u202eevil"]: unknown key ({TOP_KEYS})',
+            "bidi-key",
+        ),
+        # Tags: never a Python object, never anything but text.
+        _guide(
+            "title: !!binary aGVsbG8=\n" + ONE_SECTION,
+            f":1:8: title: expected text, got a value tagged !!binary {TAGS}",
+            "binary-tag",
+        ),
+        _guide(
+            "title: !!python/object/apply:os.system ['echo pwned']\n" + ONE_SECTION,
+            f":1:8: title: expected text, got a value tagged !!python/object/apply:os.system {TAGS}",
+            "python-tag",
+        ),
+        _guide(
+            "title: !<tag:yaml.org,2002:python/name:os.system> x\n" + ONE_SECTION,
+            f":1:8: title: expected text, got a value tagged !!python/name:os.system {TAGS}",
+            "python-tag-verbatim",
+        ),
+        _guide(
+            "title: T\nsections: !!python/object:builtins.list []\n",
+            f":2:11: sections: expected a list, got a value tagged !!python/object:builtins.list {TAGS}",
+            "python-tag-list",
+        ),
+        # Aliases repeat text only (see also tests/hostile/test_limits.py).
+        _guide(
+            "title: T\nsections: [&s {title: S, text: s, points: [{title: P, text: p}]}, *s]\n",
+            f": sections[1]: an alias of the mapping on line 2, column 12: {ALIASES}",
+            "alias-of-a-section",
+        ),
+        _guide(
+            "title: T\nsections:\n  - {title: S, text: s, points: &p [{title: P, text: p}]}\n  - {title: S, text: s, points: *p}\n",
+            f": sections[1].points: an alias of the list on line 3, column 33: {ALIASES}",
+            "alias-of-a-list",
+        ),
+        _guide(
+            "&g\ntitle: T\nsections: [*g]\n",
+            f": sections[0]: an alias of the mapping on line 1, column 1: {ALIASES}",
+            "recursive-alias",
+        ),
+    ]
+)
+"""A guide file's contents, and the problem its message names after the file's name (the
+loader's ``source:line:column: field: problem``). Text rows go to the parser as text too."""
+
+GUIDE_TEXTS = [row for row in GUIDES if isinstance(row.values[0], str)]
+"""The rows of `GUIDES` that are text: what ``parse_guide`` can be given."""
+GUIDE_BYTES = [row for row in GUIDES if isinstance(row.values[0], bytes)]
+"""The rows of `GUIDES` that only a file can hold."""
+
+
+def guide_problem(id: str) -> str:
+    """The problem of the `GUIDES` row ``id``, as it follows the file's name."""
+    return _values(GUIDES, id)[1]
+
+
+# --- what --guide names ------------------------------------------------------------------------
+
+NOT_FILES = _unique(
+    [
+        pytest.param(lambda d: d / "absent.yaml", "no such file", id="missing"),
+        pytest.param(lambda d: d, "is a folder, not a guide file", id="folder"),
+        pytest.param(lambda d: d / "[red]x[/].yaml", "no such file", id="markup-name"),
+        pytest.param(
+            lambda d: Path("/dev/zero"),
+            f"is larger than the limit of {MAX_BYTES} bytes (EFFECTS_MAX_GUIDE_BYTES sets another)",
+            id="endless",
+            marks=pytest.mark.posix,
+        ),
+    ]
+)
+"""A path that is no guide file, made in a temporary folder, and the problem after it."""
+
+MakePath = Callable[[Path], Path]
+
+
+def not_file_problem(id: str) -> str:
+    """The problem of the `NOT_FILES` row ``id``, as it follows the path and a colon."""
+    return _values(NOT_FILES, id)[1]
