@@ -118,6 +118,30 @@ def typo_timings(guide: Path) -> str:
     return line + f"; rapidfuzz over all {fuzz:.1f} ms plus {imported:.0f} ms to import it"
 
 
+REPEATS = (10_000, 30_000, 100_000)
+"""How often one entry holds the searched word, for `repeated_word_timings`."""
+
+
+def repeated_word_timings(work: Path, env: dict[str, str]) -> str:
+    """A search of one entry that holds its word very many times: the time should grow with
+    the count, not with its square (making the snippet was quadratic: 30,000 took 29 s)."""
+    timings = []
+    for count in REPEATS:
+        guide = work / f"repeated-{count}.yaml"
+        guide.write_text(
+            "title: T\nsections:\n  - title: S\n    text: "
+            + "stigma " * count
+            + "\n    points: [{title: P, text: p}]\n",
+            encoding="utf-8",
+        )
+        command = [*effects_command(), "--no-cache", "--guide", str(guide), "search", "stigma"]
+        timings.append(statistics.median([timed(command, env) for _ in range(3)]))
+    shown = ", ".join(
+        f"{count:,} times {seconds:.2f} s" for count, seconds in zip(REPEATS, timings, strict=True)
+    )
+    return f"one entry holding the word (no cache, parse + index + search): {shown}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=20, help="warm runs of each search (20)")
@@ -148,6 +172,7 @@ def main() -> None:
             print(row(" ".join(query), 34, [*effects, *query], timed, env, args.rounds), flush=True)
         print("(goal: warm ratio at most 1.5)\n")
         print(typo_timings(guide))
+        print(repeated_word_timings(work, env))
         print(f"medians of {args.rounds} alternating runs; Python {sys.version.split()[0]}")
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -165,6 +165,7 @@ ARGUMENTS = _unique(
         _row(["search", "[red]x"], 1, 'no match for "[red]x"', "query-markup"),
         _row(["search", "xylophone+?"], 1, 'no match for "xylophone+?"', "query-regex-word"),
         _row(["search", "x" * 5000], 1, 'no match for "' + "x" * 59 + '\u2026"', "query-thousands"),
+        _row(["search", "#love--it"], 1, 'no match for "#love--it"', "query-hashtag-double-hyphen"),
         _row(
             ["search", "\x1b]0;pwned\x07"],
             1,

@@ -79,7 +79,8 @@ def _parts(match: re.Match[str]) -> list[tuple[int, int, str]]:
         pieces = []
         at = 0
         for piece in re.split(_HYPHEN, raw):
-            pieces.append((offset + at, offset + at + len(piece), piece))
+            if piece:  # two hyphens in a row ("#love--it") leave nothing between them
+                pieces.append((offset + at, offset + at + len(piece), piece))
             at += len(piece) + 1
     if hashtag:
         pieces = [

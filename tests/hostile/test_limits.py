@@ -127,3 +127,22 @@ def test_the_default_limit_leaves_room_for_big_guides(tmp_path: Path) -> None:
         11_000,
         5_000_000 - len(head) - 1,
     )
+
+
+@pytest.mark.parametrize("count", [100_000])
+def test_an_entry_holding_a_word_a_hundred_thousand_times_is_searched(
+    tmp_path: Path, count: int
+) -> None:
+    """Making the snippet was quadratic in the matches (30,000 of them took 29 s, so this
+    would take minutes and meet the hang guard); it is linear now. benchmarks/search.py
+    prints the times."""
+    guide = tmp_path / "repeated.yaml"
+    guide.write_text(
+        "title: T\nsections:\n  - title: S\n    text: "
+        + "stigma " * count
+        + "\n    points: [{title: P, text: p}]\n",
+        encoding="utf-8",
+    )
+    result = run_effects("--no-cache", "--guide", str(guide), "search", "stigma", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.startswith("1  S\n   stigma stigma stigma")
