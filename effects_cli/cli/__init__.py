@@ -2,12 +2,12 @@
 
 - `app`: the Typer app, the global options, ``ExitCode`` and the one place where
   errors become messages and exit codes;
-- `settings`: what the global options and the environment chose, read once;
+- `options`: what the global options and the environment chose (`Settings`, read
+  once), and the options and TAB completion that commands share;
 - `output`: printing a result as JSON or for people (console, pager, pipes, encodings);
 - `results`: the value each command produces, in both its forms;
-- `params`, `completion`: what commands share (``--json``, ``-1`` as an argument, TAB);
-- one module per command: `listing` (``list``), `show`, `search`, `tip`, `read`,
-  `validate`, `cache`.
+- the commands: `reading` (``list``, ``show``, ``tip``, ``read``), `search`, and
+  `files` (``validate``, ``cache``).
 
 No module here has ``from __future__ import annotations`` where Typer reads the
 signatures: Typer evaluates every annotation string at start-up, which costs time.

@@ -11,7 +11,16 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from effects_cli import __version__
-from effects_cli.cli import cache, listing, read, search, show, tip, validate
+from effects_cli.cli import files, reading, search
+from effects_cli.cli.options import (
+    MAX_BYTES_VARIABLE,
+    NEGATIVE_NUMBER,
+    ColorChoice,
+    HelpWhenBare,
+    ReferenceCommand,
+    forget_unreadable_sizes,
+    read_settings,
+)
 from effects_cli.cli.output import (
     PROG,
     ClosedPipe,
@@ -20,13 +29,6 @@ from effects_cli.cli.output import (
     shortened,
     silence_stdout,
     tell_remarks,
-)
-from effects_cli.cli.params import NEGATIVE_NUMBER, HelpWhenBare, ReferenceCommand
-from effects_cli.cli.settings import (
-    MAX_BYTES_VARIABLE,
-    ColorChoice,
-    forget_unreadable_sizes,
-    read_settings,
 )
 from effects_cli.errors import EffectsError, GuideError, GuideTooLarge
 
@@ -209,10 +211,10 @@ def main(
     ctx.obj = read_settings(guide, no_cache=no_cache, color=color, pager=pager)
 
 
-app.command("list")(listing.list_sections)
-app.command(cls=ReferenceCommand)(show.show)
+app.command("list")(reading.list_sections)
+app.command(cls=ReferenceCommand)(reading.show)
 app.command()(search.search)
-app.command()(tip.tip)
-app.command()(read.read)
-app.command()(validate.validate)
-app.add_typer(cache.cache_app)
+app.command()(reading.tip)
+app.command()(reading.read)
+app.command()(files.validate)
+app.add_typer(files.cache_app)

@@ -21,7 +21,7 @@ from effects_cli.escapes import visible
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from effects_cli.cli.settings import Settings
+    from effects_cli.cli.options import Settings
 
 PROG = "effects"
 READING_WIDTH = 80

@@ -4,10 +4,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from effects_cli.cli.options import JsonFlag, section_option, whole_number
 from effects_cli.cli.output import emit, note
-from effects_cli.cli.params import JsonFlag, section_option
 from effects_cli.cli.results import Found
-from effects_cli.cli.settings import whole_number
 from effects_cli.errors import NoMatch
 from effects_cli.escapes import quote
 

@@ -1,10 +1,12 @@
-"""``effects validate FILE``: check a guide file, listing every problem."""
+"""The commands about files: ``validate FILE`` checks a guide file; ``cache path`` and
+``cache clear`` show and empty the cache's folder."""
 
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from effects_cli.cli.options import HelpWhenBare
 from effects_cli.cli.output import complain, write
 from effects_cli.errors import GuideError, GuideProblems
 from effects_cli.escapes import visible
@@ -46,3 +48,37 @@ def validate(
 def counted(count: int, noun: str) -> str:
     """``1 problem``, ``3 problems``."""
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+cache_app = typer.Typer(
+    name="cache",
+    help="Where parsed guides are kept between runs, and how to clear them.",
+    epilog="Examples:\n  effects cache path\n  effects cache clear",
+    cls=HelpWhenBare,
+)
+
+
+@cache_app.command("path")
+def cache_path() -> None:
+    """Print the cache folder (it may not exist yet).
+
+    Examples:
+      effects cache path
+    """
+    from effects_cli.cache import cache_folder
+
+    write(f"{cache_folder()}\n")
+
+
+@cache_app.command("clear")
+def cache_clear() -> None:
+    """Remove every cache file; the next run parses the guide afresh.
+
+    Examples:
+      effects cache clear
+    """
+    from effects_cli.cache import cache_folder, clear
+
+    removed = clear()
+    noun = "file" if removed == 1 else "files"
+    write(f"Removed {removed} cache {noun} from {cache_folder()}\n")

@@ -1,20 +1,29 @@
-"""What the global options and the environment chose, read once per run.
+"""The options commands share, and what the global ones are read into, once per run.
 
-The app's callback builds one `Settings` from them and hands it to every
-command through the context; nothing below it reads an option or a variable
-again.
+- `Settings`: what the global options and the environment chose; the app's callback
+  builds one and hands it to every command through the context;
+- parsers of whole numbers that any number of digits cannot break;
+- ``--json``, ``--section`` (which completes to the guide's sections) and the TAB
+  completion of references; a command whose argument may look like ``-1``; a
+  group named without a command.
+
+No ``from __future__ import annotations``: Typer reads these signatures.
 """
 
 import os
+import re
+import stat
 from collections.abc import Callable, Mapping, MutableMapping
 from enum import Enum
 from pathlib import Path
-from typing import NamedTuple
+from typing import Annotated, Any, NamedTuple
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from effects_cli.escapes import quote
 from effects_cli.guides import GuideSource
+from effects_cli.model import Guide
 
 MAX_BYTES_VARIABLE = "EFFECTS_MAX_GUIDE_BYTES"
 """Raises (or lowers) the size limit of a guide, in bytes."""
@@ -116,3 +125,90 @@ def forget_unreadable_sizes(environ: MutableMapping[str, str]) -> None:
         value = environ.get(name)
         if value is not None and not (value.isascii() and value.strip().isdigit()):
             del environ[name]
+
+
+Choices = list[tuple[str, str]]
+SECONDS = 2
+"""The longest a TAB may take reading a guide."""
+
+
+def complete_reference(ctx: typer.Context, incomplete: str) -> Choices:
+    """``effects show 4.<TAB>`` offers 4.1 to 4.3, with their titles."""
+    from effects_cli.complete import reference_choices
+
+    return _completions(ctx, lambda guide: reference_choices(guide, incomplete))
+
+
+def complete_section(ctx: typer.Context, incomplete: str) -> Choices:
+    """A section number (``--section``), with titles."""
+    from effects_cli.complete import section_choices
+
+    return _completions(ctx, lambda guide: section_choices(guide, incomplete))
+
+
+def _completions(ctx: typer.Context, choose: Callable[[Guide], Choices]) -> Choices:
+    """Choices from the guide the command line names (``--guide``, EFFECTS_GUIDE or the
+    bundled one), titles escaped for Typer, which reads them as Rich markup."""
+    path = ctx.find_root().params.get("guide")
+    if path is not None and not str(path).strip():
+        return []
+    try:
+        from rich.markup import escape
+
+        from effects_cli.timelimit import time_limit
+
+        if path is not None and not stat.S_ISREG(os.stat(path).st_mode):
+            return []
+        with time_limit(SECONDS):
+            guide = GuideSource(Path(path) if path is not None else None).guide()
+        return [(value, escape(title)) for value, title in choose(guide)]
+    except Exception:  # anything at all: a broken guide completes to nothing
+        return []
+
+
+NEGATIVE_NUMBER = re.compile(r"-[0-9.]+")
+"""An argument such as ``-1`` or ``-4.2``: no option looks like this."""
+USAGE = 2
+"""`app.ExitCode.USAGE`, which a group without a command exits with."""
+
+JsonFlag = Annotated[
+    bool, typer.Option("--json", help="Print JSON to stdout instead, for scripts.")
+]
+
+
+def section_option(help: str) -> Any:
+    """``--section N`` (``-s``), which completes to the guide's section numbers."""
+    return typer.Option(
+        "--section",
+        "-s",
+        metavar="N",
+        help=help,
+        parser=whole_number(-LARGEST - 1),
+        autocompletion=complete_section,
+    )
+
+
+class ReferenceCommand(TyperCommand):
+    """A command whose one argument may look like a negative number: ``show -1`` names a
+    reference (not in any guide), not an unknown option ``-1``. Only for commands without
+    options that take a value, which could take the number for theirs."""
+
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
+        if "--" not in args:
+            numbers = [arg for arg in args if NEGATIVE_NUMBER.fullmatch(arg)]
+            if numbers:
+                args = [arg for arg in args if arg not in numbers] + ["--", *numbers]
+        return super().parse_args(ctx, args)
+
+
+class HelpWhenBare(TyperGroup):
+    """A group named without a command (``effects``, ``effects cache``) prints its help and
+    is a usage error, exit 2, as Typer's ``no_args_is_help`` is, without its exception."""
+
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
+        if not args and not ctx.resilient_parsing:
+            shown = ctx.get_help()  # Typer's Rich help prints itself and returns ""
+            if shown:
+                typer.echo(shown)
+            raise typer.Exit(USAGE)
+        return super().parse_args(ctx, args)
