@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import bisect
 from array import array
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, NamedTuple, overload
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, NamedTuple
 
 from effects_cli.escapes import defused
 from effects_cli.model import Entry, Guide, Point, Section
@@ -87,8 +87,12 @@ def read_record(value: object) -> GuideRecord | None:
     return record
 
 
-class Fields(Sequence[tuple[str, str]]):
-    """The (title, text) of each entry of a record, decoded only when read."""
+class Fields:
+    """The (title, text) of each entry of a record, decoded only when read: a sequence
+    by its methods (``len``, indexing, iteration), without the cost of defining one as
+    a `collections.abc.Sequence` at every start."""
+
+    __slots__ = ("_blob", "_ends")
 
     def __init__(self, blob: bytes, ends: bytes) -> None:
         self._blob = blob
@@ -103,16 +107,13 @@ class Fields(Sequence[tuple[str, str]]):
         # Defused as text read from a guide is: what the cache holds is trusted no further.
         return defused(self._blob[start : self._ends[at]].decode("utf-8", "replace"))
 
-    @overload
-    def __getitem__(self, doc: int) -> tuple[str, str]: ...
-    @overload
-    def __getitem__(self, doc: slice) -> Sequence[tuple[str, str]]: ...
-    def __getitem__(self, doc: int | slice) -> tuple[str, str] | Sequence[tuple[str, str]]:
-        if isinstance(doc, slice):
-            return [self[at] for at in range(*doc.indices(len(self)))]
+    def __getitem__(self, doc: int) -> tuple[str, str]:
         if not 0 <= doc < len(self):
             raise IndexError(doc)
         return (self._text(2 * doc), self._text(2 * doc + 1))
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return (self[doc] for doc in range(len(self)))
 
 
 def guide_from_record(record: GuideRecord) -> Guide:

@@ -20,7 +20,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from effects_cli import notices
 from effects_cli.errors import EffectsError
 
 FOLDER_NAME = "effects"
@@ -139,6 +138,8 @@ def opened(*, create: bool = False, strict: bool = False) -> Iterator[Folder | N
         if problem is not None:
             if strict:
                 raise CacheError(f"will not clear the cache folder {path}: {problem}")
+            from effects_cli import notices  # only a run with something to tell loads it
+
             notices.tell(f"not using the cache folder {path}: {problem}")
             yield None
         else:

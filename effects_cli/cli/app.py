@@ -69,9 +69,9 @@ class EffectsGroup(HelpWhenBare):
     ) -> NoReturn:
         import sys
 
-        from effects_cli import notices
-
-        notices.reset()
+        notices = sys.modules.get("effects_cli.notices")  # loaded only once something told
+        if notices is not None:
+            notices.reset()
         if sys.stdout is None:  # started with stdout closed: `effects list >&-`
             complain("cannot write the output: stdout is closed")
             sys.exit(ExitCode.CANNOT_WRITE)

@@ -205,9 +205,13 @@ def shortened(message: str) -> str:
 
 
 def tell_remarks() -> None:
-    """Print what the logic noted for the reader (`effects_cli.notices`), once each."""
-    from effects_cli import notices
+    """Print what the logic noted for the reader (`effects_cli.notices`), once each.
 
+    Nothing is imported for it: a run that never loaded the module has told nothing.
+    """
+    notices = sys.modules.get("effects_cli.notices")
+    if notices is None:
+        return
     for remark in notices.take():
         _to_stderr(f"{PROG}: {visible(remark)}")
 
