@@ -18,7 +18,7 @@ from pkgutil import resolve_name
 
 import pytest
 
-from effects_cli import cache
+from effects_cli import __version__, cache
 from effects_cli.bundled import bundled_guide_path
 from effects_cli.cache import keys, store
 from effects_cli.guides import GuideSource
@@ -211,6 +211,23 @@ def test_other_code_never_reads_back_what_this_code_cached(
     monkeypatch.setattr(keys, "_code_stamp", (*cache.code_stamp(), ("moved.py", 1, 2)))
     GuideSource(small_guide).searchable()
     assert kind in made
+
+
+def test_an_installed_package_is_stamped_by_the_record_of_its_install(tmp_path: Path) -> None:
+    """A wheel's RECORD holds the hash of every file it installed; each install writes it
+    anew, so one stat stands for every module."""
+    package = tmp_path / "effects_cli"
+    package.mkdir()
+    assert keys.installed_record(str(package)) is None  # a checkout: each module is stamped
+    record = tmp_path / f"effects-{__version__}.dist-info" / "RECORD"
+    record.parent.mkdir()
+    record.write_text("effects_cli/a.py,sha256=one,10\n")
+    first = keys.installed_record(str(package))
+    assert first is not None and first[0] == "RECORD"
+    replaced = record.with_name("RECORD.new")
+    replaced.write_text("effects_cli/a.py,sha256=two,10\n")  # as pip writes it: anew
+    replaced.replace(record)
+    assert keys.installed_record(str(package)) not in (None, first)
 
 
 def test_moving_or_editing_a_module_changes_the_code_stamp(tmp_path: Path) -> None:

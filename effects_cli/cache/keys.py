@@ -33,18 +33,33 @@ def file_stamp(path: Path) -> tuple[Hashable, ...] | None:
 
 
 def code_stamp() -> tuple[Hashable, ...]:
-    """The package version and the size and modification time of each of its files.
+    """The package version and the state of every one of its files.
 
     A change to the code (an upgrade, or an edit in a checkout) must not be
     answered with what older code produced. Every module of the package is
-    stamped, wherever it lives, so that code moved into a new module or
-    package still changes the key; stamping them all costs about as much as
-    opening one file.
+    stamped, wherever it lives, so that code moved into a new module or package
+    still changes the key. An installed package is stamped by its wheel's
+    ``RECORD``, which lists the hash of each of its files and is written anew by
+    every install: one ``stat`` rather than one a module. A checkout (or an
+    editable install, whose code is the checkout's) has each module stamped.
     """
     global _code_stamp
     if _code_stamp is None:
-        _code_stamp = (__version__, *stamps_under(_PACKAGE))
+        record = installed_record(_PACKAGE)
+        stamps = [record] if record is not None else stamps_under(_PACKAGE)
+        _code_stamp = (__version__, *stamps)
     return _code_stamp
+
+
+def installed_record(package: str) -> tuple[Hashable, ...] | None:
+    """The state of the ``RECORD`` that an install of this version wrote beside
+    ``package``, or None when there is none there (a checkout)."""
+    record = os.path.join(os.path.dirname(package), f"effects-{__version__}.dist-info", "RECORD")
+    try:
+        info = os.stat(record)
+    except OSError:
+        return None
+    return ("RECORD", info.st_size, info.st_mtime_ns, info.st_ino)
 
 
 _code_stamp: tuple[Hashable, ...] | None = None
