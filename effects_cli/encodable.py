@@ -10,7 +10,6 @@ a stand-in longer than its character still fits the width. No Rich here.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 from typing import TYPE_CHECKING, TypeVar
 
 from effects_cli.model import Entry, Guide, Section
@@ -46,12 +45,12 @@ def encodable(text: str, encoding: str) -> str:
 
 def encodable_entry(entry: E, encoding: str) -> E:
     """A section (with its sub-points) or a sub-point, its titles and texts `encodable`."""
-    fitted = replace(
-        entry, title=encodable(entry.title, encoding), text=encodable(entry.text, encoding)
+    fitted = entry.replace(
+        title=encodable(entry.title, encoding), text=encodable(entry.text, encoding)
     )
     if isinstance(fitted, Section):
         points = tuple(encodable_entry(point, encoding) for point in fitted.points)
-        return replace(fitted, points=points)  # type: ignore[return-value]
+        return fitted.replace(points=points)  # type: ignore[return-value]
     return fitted
 
 
@@ -61,8 +60,7 @@ def encodable_guide(guide: Guide, encoding: str) -> Guide:
     def fit_optional(text: str | None) -> str | None:
         return None if text is None else encodable(text, encoding)
 
-    return replace(
-        guide,
+    return guide.replace(
         title=encodable(guide.title, encoding),
         subtitle=fit_optional(guide.subtitle),
         intro=fit_optional(guide.intro),
@@ -79,7 +77,7 @@ def encodable_hits(hits: list[Hit], encoding: str) -> list[Hit]:
         snippet, spans = _encodable_spans(hit.snippet.text, hit.snippet.spans, encoding)
         fitted.append(
             hit._replace(
-                entry=replace(hit.entry, title=title),
+                entry=hit.entry.replace(title=title),
                 snippet=hit.snippet._replace(text=snippet, spans=spans),
                 title_spans=title_spans,
             )

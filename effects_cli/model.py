@@ -2,13 +2,19 @@
 
 References come from order, as the guide format promises: section ``4`` is the
 fourth section, sub-point ``4.2`` its second point. No I/O, no Rich, no Typer.
+
+The types are immutable values with slots (`Frozen`): equal, hashed and shown
+by their fields and copied with changes, as frozen dataclasses are. They are
+defined at every start of the program, where ``@dataclass`` costs about a
+millisecond a class (it writes and compiles its methods each time) and
+these a tenth of that.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import Any, NoReturn, TypeVar
 
 from effects_cli.errors import MalformedReference, NoSuchPoint, NoSuchSection
 
@@ -17,28 +23,74 @@ _LONGEST_NUMBER = 9
 """Digits beyond this name no entry of any guide; they are never turned into an int."""
 
 
-@dataclass(frozen=True, slots=True)
-class Point:
+F = TypeVar("F", bound="Frozen")
+
+
+class Frozen:
+    """An immutable value of the fields its ``__slots__`` name, set once by ``__init__``."""
+
+    __slots__ = ()
+
+    def _set(self, **values: object) -> None:
+        for name, value in values.items():
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: object) -> NoReturn:
+        raise AttributeError(f"cannot assign to field {name!r}: {type(self).__name__} is frozen")
+
+    def __delattr__(self, name: str) -> NoReturn:
+        raise AttributeError(f"cannot delete field {name!r}: {type(self).__name__} is frozen")
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"{type(self).__name__}({fields})"
+
+    def replace(self: F, **changes: Any) -> F:
+        """A copy with some fields changed, as `dataclasses.replace` makes."""
+        values = {name: getattr(self, name) for name in self.__slots__}
+        values.update(changes)
+        return type(self)(**values)
+
+
+class Point(Frozen):
     """A numbered sub-point of a section: ``4.2``."""
 
+    __slots__ = ("number", "section", "text", "title")
     section: int
     number: int
     title: str
     text: str
+
+    def __init__(self, section: int, number: int, title: str, text: str) -> None:
+        self._set(section=section, number=number, title=title, text=text)
 
     @property
     def ref(self) -> str:
         return f"{self.section}.{self.number}"
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+class Section(Frozen):
     """A numbered section: its title, opening paragraph and sub-points."""
 
+    __slots__ = ("number", "points", "text", "title")
     number: int
     title: str
     text: str
     points: tuple[Point, ...]
+
+    def __init__(self, number: int, title: str, text: str, points: tuple[Point, ...]) -> None:
+        self._set(number=number, title=title, text=text, points=points)
 
     @property
     def ref(self) -> str:
@@ -49,15 +101,27 @@ Entry = Section | Point
 """Anything a reference can name, and what search ranks."""
 
 
-@dataclass(frozen=True, slots=True)
-class Guide:
+class Guide(Frozen):
     """A whole guide, title to conclusion."""
 
+    __slots__ = ("conclusion", "intro", "sections", "subtitle", "title")
     title: str
     sections: tuple[Section, ...]
-    subtitle: str | None = None
-    intro: str | None = None
-    conclusion: str | None = None
+    subtitle: str | None
+    intro: str | None
+    conclusion: str | None
+
+    def __init__(
+        self,
+        title: str,
+        sections: tuple[Section, ...],
+        subtitle: str | None = None,
+        intro: str | None = None,
+        conclusion: str | None = None,
+    ) -> None:
+        self._set(
+            title=title, sections=sections, subtitle=subtitle, intro=intro, conclusion=conclusion
+        )
 
     def section(self, number: int) -> Section:
         """The section numbered ``number`` (1-based), or `NoSuchSection`."""

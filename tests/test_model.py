@@ -111,3 +111,27 @@ def test_any_text_is_the_entry_it_names_or_an_unknown_reference(
 def test_every_valid_reference_names_its_entry(guide: Guide, section: int, point: int) -> None:
     entry = guide.lookup(f"{section}.{point}")
     assert (entry.section, entry.number) == (section, point)
+
+
+def test_entries_are_immutable_values() -> None:
+    """What frozen dataclasses gave: no assignment, equality and hashing by fields, copies
+    with changes."""
+    point = Point(4, 2, "Title", "Text")
+    with pytest.raises(AttributeError, match="cannot assign to field 'title'"):
+        point.title = "Other"  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        del point.text
+    same = Point(4, 2, "Title", "Text")
+    assert point == same and hash(point) == hash(same) and point is not same
+    assert point != Point(4, 3, "Title", "Text")
+    assert point != Section(4, "Title", "Text", ())
+    changed = point.replace(title="Other")
+    assert (changed.title, changed.text, changed.ref, point.title) == (
+        "Other",
+        "Text",
+        "4.2",
+        "Title",
+    )
+    assert repr(point) == "Point(number=2, section=4, text='Text', title='Title')"
+    guide = Guide("G", (Section(1, "S", "s", (point,)),))
+    assert guide.replace(subtitle="Sub") == Guide("G", guide.sections, subtitle="Sub")
