@@ -23,6 +23,7 @@ def point_json(point: Point, section: Section) -> Json:
         "ref": point.ref,
         "title": point.title,
         "text": point.text,
+        "keywords": list(point.keywords),
         "section": {"ref": section.ref, "title": section.title},
     }
 
@@ -33,6 +34,7 @@ def section_json(section: Section) -> Json:
         "ref": section.ref,
         "title": section.title,
         "text": section.text,
+        "keywords": list(section.keywords),
         "points": [point_json(point, section) for point in section.points],
     }
 

@@ -66,14 +66,19 @@ class Frozen:
 class Point(Frozen):
     """A numbered sub-point of a section: ``4.2``."""
 
-    __slots__ = ("number", "section", "text", "title")
+    __slots__ = ("keywords", "number", "section", "text", "title")
     section: int
     number: int
     title: str
     text: str
+    keywords: tuple[str, ...]
+    """Words a reader may search for it by that its title and text do not hold; searched,
+    never shown."""
 
-    def __init__(self, section: int, number: int, title: str, text: str) -> None:
-        self._set(section=section, number=number, title=title, text=text)
+    def __init__(
+        self, section: int, number: int, title: str, text: str, keywords: tuple[str, ...] = ()
+    ) -> None:
+        self._set(section=section, number=number, title=title, text=text, keywords=keywords)
 
     @property
     def ref(self) -> str:
@@ -83,14 +88,23 @@ class Point(Frozen):
 class Section(Frozen):
     """A numbered section: its title, opening paragraph and sub-points."""
 
-    __slots__ = ("number", "points", "text", "title")
+    __slots__ = ("keywords", "number", "points", "text", "title")
     number: int
     title: str
     text: str
     points: tuple[Point, ...]
+    keywords: tuple[str, ...]
+    """As a sub-point's (`Point.keywords`)."""
 
-    def __init__(self, number: int, title: str, text: str, points: tuple[Point, ...]) -> None:
-        self._set(number=number, title=title, text=text, points=points)
+    def __init__(
+        self,
+        number: int,
+        title: str,
+        text: str,
+        points: tuple[Point, ...],
+        keywords: tuple[str, ...] = (),
+    ) -> None:
+        self._set(number=number, title=title, text=text, points=points, keywords=keywords)
 
     @property
     def ref(self) -> str:

@@ -35,6 +35,8 @@ class GuideRecord(NamedTuple):
     """The title and text of every entry in guide order, as UTF-8, one after another."""
     ends: bytes
     """Where each of those texts ends in ``blob``: an array of 32-bit offsets."""
+    keywords: tuple[tuple[str, ...], ...]
+    """The keywords of each entry, in guide order."""
 
 
 def guide_record(guide: Guide) -> tuple[object, ...]:
@@ -54,6 +56,7 @@ def guide_record(guide: Guide) -> tuple[object, ...]:
             tuple(len(section.points) for section in guide.sections),
             bytes(blob),
             ends.tobytes(),
+            tuple(entry.keywords for entry in guide.entries()),
         )
     )
 
@@ -75,6 +78,12 @@ def read_record(value: object) -> GuideRecord | None:
         and all(isinstance(size, int) and size >= 0 for size in record.sizes)
         and isinstance(record.blob, bytes)
         and isinstance(record.ends, bytes)
+        and isinstance(record.keywords, tuple)
+        and len(record.keywords) == len(record.sizes) + sum(record.sizes)
+        and all(
+            isinstance(words, tuple) and all(isinstance(word, str) for word in words)
+            for words in record.keywords
+        )
     ):
         return None
     offsets = array("I")
@@ -123,8 +132,13 @@ def guide_from_record(record: GuideRecord) -> Guide:
     doc = 0
     for number, size in enumerate(record.sizes, start=1):
         section_title, section_text = fields[doc]
-        points = tuple(Point(number, index, *fields[doc + index]) for index in range(1, size + 1))
-        sections.append(Section(number, section_title, section_text, points))
+        points = tuple(
+            Point(number, index, *fields[doc + index], _keywords(record, doc + index))
+            for index in range(1, size + 1)
+        )
+        sections.append(
+            Section(number, section_title, section_text, points, _keywords(record, doc))
+        )
         doc += 1 + size
     return Guide(
         title=defused(record.title),
@@ -133,6 +147,11 @@ def guide_from_record(record: GuideRecord) -> Guide:
         conclusion=_defused(record.conclusion),
         sections=tuple(sections),
     )
+
+
+def _keywords(record: GuideRecord, doc: int) -> tuple[str, ...]:
+    """Entry ``doc``'s keywords, defused as its texts are."""
+    return tuple(defused(word) for word in record.keywords[doc])
 
 
 def _defused(text: str | None) -> str | None:
@@ -157,10 +176,12 @@ def corpus_from_record(record: GuideRecord) -> Corpus:
         first = starts[number - 1]
         title, text = fields[first]
         points = tuple(
-            Point(number, index, *fields[first + index])
+            Point(number, index, *fields[first + index], _keywords(record, first + index))
             for index in range(1, record.sizes[number - 1] + 1)
         )
         at = doc - first
-        return Section(number, title, text, points) if at == 0 else points[at - 1]
+        if at:
+            return points[at - 1]
+        return Section(number, title, text, points, _keywords(record, first))
 
     return Corpus(fields, starts, make_entry)

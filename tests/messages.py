@@ -410,7 +410,7 @@ def _guide(data: bytes | str, problem: str, id: str) -> Any:
 EMPTY = ": the guide is empty: it needs at least a title and sections"
 ALIASES = "aliases may repeat text, not mappings or lists"
 TOP_KEYS = "expected one of: title, sections, subtitle, intro, conclusion"
-SECTION_KEYS = "expected one of: title, text, points"
+SECTION_KEYS = "expected one of: title, text, points, keywords"
 TAGS = "(tags are not part of the guide format)"
 
 GUIDES = _unique(
@@ -497,12 +497,12 @@ GUIDES = _unique(
         _guide("title: T\n", ":1:1: sections: missing", "missing-sections"),
         _guide(
             "title: T\nsections:\n  - title: S\n    points: [{title: P, text: p}]\n",
-            ":3:5: sections[0].text: missing",
+            ":3:5: section 1: text: missing",
             "missing-field-deep",
         ),
         _guide(
             "title: T\nsections:\n  - title: a\n    text: b\n    points:\n      - text: d\n",
-            ":6:9: sections[0].points[0].title: missing",
+            ":6:9: sub-point 1.1: title: missing",
             "missing-point-title",
         ),
         _guide("title:\n" + ONE_SECTION, ":1:7: title: missing (the value is empty)", "null-title"),
@@ -527,12 +527,12 @@ GUIDES = _unique(
         ),
         _guide(
             "title: T\nsections:\n  - just text\n",
-            ":3:5: sections[0]: expected a mapping with title, text, points, got text",
+            ":3:5: section 1: expected a mapping with title, text, points, got text",
             "section-text",
         ),
         _guide(
             "title: T\nsections:\n  - title: a\n    text: b\n    points: hello\n",
-            ":5:13: sections[0].points: expected a list, got text",
+            ":5:13: section 1: points: expected a list, got text",
             "points-text",
         ),
         _guide(
@@ -542,17 +542,17 @@ GUIDES = _unique(
         ),
         _guide(
             "title: T\nsections:\n  - title: a\n    text: b\n    points: []\n",
-            ":5:13: sections[0].points: the list is empty: it needs at least one entry",
+            ":5:13: section 1: points: the list is empty: it needs at least one entry",
             "zero-points",
         ),
         _guide(
             "title: T\nsections:\n  - title: a\n    text: b\n    points:\n      - title: c\n        text: {x: 1}\n",
-            ":7:15: sections[0].points[0].text: expected text, got a mapping",
+            ":7:15: sub-point 1.1: text: expected text, got a mapping",
             "point-text-mapping",
         ),
         _guide(
             "title: T\nsections:\n  - title: S\n    text: s\n    points:\n      - title: P\n        text: {a: b}\n",
-            ":7:15: sections[0].points[0].text: expected text, got a mapping",
+            ":7:15: sub-point 1.1: text: expected text, got a mapping",
             "wrong-type-deep",
         ),
         # Keys.
@@ -563,12 +563,12 @@ GUIDES = _unique(
         ),
         _guide(
             "title: T\nsections:\n  - titel: a\n    text: b\n    points: []\n",
-            f":3:5: sections[0].titel: unknown key (did you mean 'title'? {SECTION_KEYS})",
+            f":3:5: section 1: titel: unknown key (did you mean 'title'? {SECTION_KEYS})",
             "unknown-key-typo",
         ),
         _guide(
             "title: T\nsections:\n  - title: S\n    txet: s\n",
-            f":4:5: sections[0].txet: unknown key (did you mean 'text'? {SECTION_KEYS})",
+            f":4:5: section 1: txet: unknown key (did you mean 'text'? {SECTION_KEYS})",
             "unknown-key-typo-of-text",
         ),
         _guide(
@@ -609,7 +609,7 @@ GUIDES = _unique(
         ),
         _guide(
             "title: T\nsections:\n  - <<: {title: S}\n",
-            f':3:5: sections[0]["<<"]: unknown key ({SECTION_KEYS})',
+            f':3:5: section 1: ["<<"]: unknown key ({SECTION_KEYS})',
             "merge-key",
         ),
         _guide(
@@ -641,17 +641,17 @@ GUIDES = _unique(
         # Aliases repeat text only (see also tests/hostile/test_limits.py).
         _guide(
             "title: T\nsections: [&s {title: S, text: s, points: [{title: P, text: p}]}, *s]\n",
-            f": sections[1]: an alias of the mapping on line 2, column 12: {ALIASES}",
+            f": section 2: an alias of the mapping on line 2, column 12: {ALIASES}",
             "alias-of-a-section",
         ),
         _guide(
             "title: T\nsections:\n  - {title: S, text: s, points: &p [{title: P, text: p}]}\n  - {title: S, text: s, points: *p}\n",
-            f": sections[1].points: an alias of the list on line 3, column 33: {ALIASES}",
+            f": section 2: points: an alias of the list on line 3, column 33: {ALIASES}",
             "alias-of-a-list",
         ),
         _guide(
             "&g\ntitle: T\nsections: [*g]\n",
-            f": sections[0]: an alias of the mapping on line 1, column 1: {ALIASES}",
+            f": section 1: an alias of the mapping on line 1, column 1: {ALIASES}",
             "recursive-alias",
         ),
     ]

@@ -23,7 +23,7 @@ from effects_cli.bundled import bundled_guide_path
 from effects_cli.cache import keys, store
 from effects_cli.guides import GuideSource
 from effects_cli.loader import load_guide
-from effects_cli.model import Guide
+from effects_cli.model import Guide, Point, Section
 from effects_cli.records import guide_from_record, guide_record, read_record
 from tests.helpers import (
     BUILD_INDEX,
@@ -53,6 +53,12 @@ def test_cache_folder_follows_xdg_cache_home(
 def test_a_guide_round_trips_through_its_record(guide: Guide) -> None:
     record = read_record(guide_record(guide))
     assert record is not None and guide_from_record(record) == guide
+    with_keywords = Guide(
+        "T", (Section(1, "S", "s", (Point(1, 1, "P", "p", ("helpline", "crisis")),), ("money",)),)
+    )
+    record = read_record(guide_record(with_keywords))
+    assert record is not None and guide_from_record(record) == with_keywords
+    assert read_record((*guide_record(with_keywords)[:-1], ((),))) is None  # one entry short
 
 
 def test_the_second_run_reads_the_cache(invoke: Invoke, refuse_parsing: Refuse) -> None:

@@ -122,7 +122,7 @@ def test_error_carries_its_parts() -> None:
         "g.yaml",
         6,
         9,
-        "sections[0].points[0].title",
+        "sub-point 1.1: title",
         "missing",
     )
 
@@ -202,11 +202,11 @@ def test_generated_guides_round_trip(document: dict, flow: bool) -> None:
 _BREAKAGE = st.sampled_from(
     [
         ("drop", ("title",), "title: missing"),
-        ("drop", ("sections", 0, "points"), "sections[0].points: missing"),
-        ("drop", ("sections", 0, "points", 0, "text"), "sections[0].points[0].text: missing"),
-        ("set", ("sections", 0, "title"), "sections[0].title: expected text, got a list"),
-        ("set", ("sections", 0, "points"), "sections[0].points: expected a list, got a mapping"),
-        ("add", ("sections", 0, "notes"), "sections[0].notes: unknown key"),
+        ("drop", ("sections", 0, "points"), "section 1: points: missing"),
+        ("drop", ("sections", 0, "points", 0, "text"), "sub-point 1.1: text: missing"),
+        ("set", ("sections", 0, "title"), "section 1: title: expected text, got a list"),
+        ("set", ("sections", 0, "points"), "section 1: points: expected a list, got a mapping"),
+        ("add", ("sections", 0, "notes"), "section 1: notes: unknown key"),
         ("empty", ("sections",), "sections: the list is empty"),
     ]
 )
@@ -301,10 +301,10 @@ def test_every_problem_goes_on_past_each_entry() -> None:
         parse_guide(text, "g.yaml", every_problem=True)
     assert [str(problem) for problem in raised.value.problems] == [
         "g.yaml:2:1: titel: unknown key (did you mean 'title'? expected one of: title, sections, subtitle, intro, conclusion)",
-        "g.yaml:4:22: sections[0].text: empty",
-        "g.yaml:4:35: sections[0].points[0].text: missing",
-        "g.yaml:4:47: sections[0].points[1].title: missing",
-        "g.yaml:5:33: sections[1].points: the list is empty: it needs at least one entry",
+        "g.yaml:4:22: section 1: text: empty",
+        "g.yaml:4:35: sub-point 1.1: text: missing",
+        "g.yaml:4:47: sub-point 1.2: title: missing",
+        "g.yaml:5:33: section 2: points: the list is empty: it needs at least one entry",
         "g.yaml:6:13: conclusion: expected text, got a list",
     ]
     assert str(raised.value) == str(raised.value.problems[0])
@@ -320,3 +320,67 @@ def test_any_text_has_the_same_first_problem_either_way(text: str) -> None:
         assert str(raised.value) == str(error)
     else:
         assert parse_guide(text, "fuzz.yaml", every_problem=True) == strict
+
+
+KEYWORDS = """\
+title: T
+sections:
+  - title: S
+    text: s
+    keywords: [money, donate]
+    points:
+      - title: P
+        text: p
+        keywords:
+          - helpline
+          - crisis   line
+"""
+
+
+def test_keywords_are_read_for_sections_and_sub_points() -> None:
+    guide = parse_guide(KEYWORDS)
+    section = guide.sections[0]
+    assert (section.keywords, section.points[0].keywords) == (
+        ("money", "donate"),
+        ("helpline", "crisis line"),
+    )
+    assert (
+        parse_guide(KEYWORDS.replace("    keywords: [money, donate]\n", "")).sections[0].keywords
+        == ()
+    )
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        pytest.param(
+            ("[money, donate]", "money"),
+            "<guide>:5:15: section 1: keywords: expected a list, got text",
+            id="not-a-list",
+        ),
+        pytest.param(
+            ("[money, donate]", "[]"),
+            "<guide>:5:15: section 1: keywords: the list is empty: it needs at least one entry",
+            id="empty",
+        ),
+        pytest.param(
+            ("[money, donate]", "[money, Money]"),
+            '<guide>:5:23: section 1: keyword 2: "Money" is given twice (first on line 5)',
+            id="duplicate",
+        ),
+        pytest.param(
+            ("          - crisis   line", "          - [a]"),
+            "<guide>:11:13: sub-point 1.1: keyword 2: expected text, got a list",
+            id="not-text",
+        ),
+        pytest.param(
+            ("          - crisis   line", '          - ""'),
+            "<guide>:11:13: sub-point 1.1: keyword 2: empty",
+            id="blank",
+        ),
+    ],
+)
+def test_bad_keywords_name_their_place(change: tuple[str, str], message: str) -> None:
+    with pytest.raises(GuideError) as raised:
+        parse_guide(KEYWORDS.replace(*change))
+    assert str(raised.value) == message

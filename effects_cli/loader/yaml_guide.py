@@ -19,6 +19,7 @@ import re
 import yaml
 
 from effects_cli.errors import GuideError, GuideProblems
+from effects_cli.escapes import quote
 from effects_cli.loader.files import MAX_BYTES
 from effects_cli.loader.yaml_nodes import Abandon, NodeReader
 from effects_cli.model import Guide, Point, Section
@@ -105,7 +106,9 @@ class GuideReader(NodeReader):
         )
 
     def _section(self, node: yaml.Node, path: str, number: int) -> Section:
-        fields = self.mapping(node, path, required=("title", "text", "points"))
+        fields = self.mapping(
+            node, path, required=("title", "text", "points"), optional=("keywords",)
+        )
         title = self.field(
             fields, "title", lambda title: self.text(title, f"{path}.title", one_line=True)
         )
@@ -121,16 +124,42 @@ class GuideReader(NodeReader):
                 ),
             ),
         )
+        keywords = self._keywords(fields, path)
         if title is None or text is None or points is None:
             raise Abandon
-        return Section(number=number, title=title, text=text, points=tuple(points))
+        return Section(number, title, text, tuple(points), keywords)
 
     def _point(self, node: yaml.Node, path: str, section: int, number: int) -> Point:
-        fields = self.mapping(node, path, required=("title", "text"))
+        fields = self.mapping(node, path, required=("title", "text"), optional=("keywords",))
         title = self.field(
             fields, "title", lambda title: self.text(title, f"{path}.title", one_line=True)
         )
         text = self.field(fields, "text", lambda text: self.text(text, f"{path}.text"))
+        keywords = self._keywords(fields, path)
         if title is None or text is None:
             raise Abandon
-        return Point(section=section, number=number, title=title, text=text)
+        return Point(section, number, title, text, keywords)
+
+    def _keywords(self, fields: dict[str, yaml.Node], path: str) -> tuple[str, ...]:
+        """An entry's ``keywords``: a list of one-line texts, none given twice (in any
+        case); none when the field is left out (or, when collecting, has a problem)."""
+        node = fields.get("keywords")
+        if node is None:
+            return ()
+        seen: dict[str, int] = {}
+
+        def keyword(item: yaml.Node, item_path: str, number: int) -> str:
+            word = self.text(item, item_path, one_line=True)
+            folded = word.casefold()
+            if folded in seen:
+                first = seen[folded]
+                raise self.error(
+                    item, item_path, f"{quote(word)} is given twice (first on line {first})"
+                )
+            seen[folded] = item.start_mark.line + 1
+            return word
+
+        words = self.field(
+            fields, "keywords", lambda node: self.items(node, f"{path}.keywords", keyword)
+        )
+        return tuple(words or ())

@@ -23,9 +23,9 @@ from effects_cli.escapes import defused, quote
 TAG = "tag:yaml.org,2002:"
 # Scalars whose source text is a fine piece of prose; null is "missing" and
 # anything else (binary, custom and python tags) is refused.
-_TEXTTAGS = {TAG + kind for kind in ("str", "int", "float", "bool", "timestamp")}
+_TEXT_TAGS = {TAG + kind for kind in ("str", "int", "float", "bool", "timestamp")}
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,39}")
-_PLAINTAGS = _TEXTTAGS | {TAG + "map", TAG + "seq"}
+_PLAIN_TAGS = _TEXT_TAGS | {TAG + "map", TAG + "seq"}
 _KINDS = {
     yaml.MappingNode: "a mapping",
     yaml.SequenceNode: "a list",
@@ -157,7 +157,7 @@ class NodeReader:
         """
         if node.tag == TAG + "null":
             raise self.error(node, path, "missing (the value is empty)")
-        if not isinstance(node, yaml.ScalarNode) or node.tag not in _TEXTTAGS:
+        if not isinstance(node, yaml.ScalarNode) or node.tag not in _TEXT_TAGS:
             raise self.error(node, path, f"expected text, got {_kind(node)}")
         self.budget -= len(node.value)
         if self.budget < 0:
@@ -165,7 +165,7 @@ class NodeReader:
                 self.source,
                 f"aliases repeat its text past the limit of {self.max_bytes} characters",
                 limit=self.max_bytes,
-                field=path,
+                field=place(path),
             )
         text = defused(node.value).strip()
         if one_line:
@@ -182,7 +182,7 @@ class NodeReader:
                 self.source,
                 f"an alias of the {_KINDS[type(node)][2:]} on line {mark.line + 1}, column "
                 f"{mark.column + 1}: aliases may repeat text, not mappings or lists",
-                field=path or None,
+                field=place(path) or None,
             )
         self.entered.add(id(node))
 
@@ -195,8 +195,31 @@ class NodeReader:
     def error(self, node: yaml.Node, field: str, problem: str) -> GuideError:
         mark = node.start_mark
         return GuideError(
-            self.source, problem, line=mark.line + 1, column=mark.column + 1, field=field or None
+            self.source,
+            problem,
+            line=mark.line + 1,
+            column=mark.column + 1,
+            field=place(field) or None,
         )
+
+
+_SECTION = re.compile(r"sections\[(\d+)\]")
+_POINT = re.compile(r"sections\[(\d+)\]\.points\[(\d+)\]")
+_ITEM = re.compile(r"\.(keyword)s\[(\d+)\]")
+_KEY = re.compile(r"\.(?=[A-Za-z_])|(?<=[0-9])(?=\[)")
+"""Between a place and a key in it: ``.title``, or ``["<<"]`` straight after a number."""
+
+
+def place(path: str) -> str:
+    """Where in the guide a field path points, as a reader counts: ``sections[2].points[0]``
+    is ``sub-point 3.1``, ``sections[2].text`` is ``section 3: text``, and the third of a
+    list of keywords is ``keyword 3``. (The line and column say where it is in the file.)"""
+    path = _POINT.sub(lambda found: f"sub-point {int(found[1]) + 1}.{int(found[2]) + 1}", path)
+    path = _SECTION.sub(lambda found: f"section {int(found[1]) + 1}", path)
+    path = _ITEM.sub(lambda found: f": {found[1]} {int(found[2]) + 1}", path)
+    if not path.startswith(("section ", "sub-point ")):
+        return path
+    return _KEY.sub(": ", path)
 
 
 def _join(path: str, key: str) -> str:
@@ -210,7 +233,7 @@ def _kind(node: yaml.Node) -> str:
     """What a node holds, in a reader's words, for "expected X, got Y"."""
     if node.tag == TAG + "null":
         return "nothing"
-    if node.tag in _PLAINTAGS:
+    if node.tag in _PLAIN_TAGS:
         return _KINDS[type(node)]
     tag = node.tag.replace(TAG, "!!", 1) if node.tag.startswith(TAG) else node.tag
     return f"a value tagged {tag} (tags are not part of the guide format)"

@@ -51,12 +51,12 @@ def test_validate_lists_every_problem(invoke: Invoke, write_guide: Callable[...,
         f"effects: {path}{where}"
         for where in (
             guide_problem("unknown-key"),  # the same key on the same line as that row's
-            ":7:9: sections[0].points[0].title: missing",
-            ":9:15: sections[0].points[1].text: empty",
-            ":10:5: sections[1].titel: unknown key (did you mean 'title'? expected one of: title, text, points)",
-            ":10:5: sections[1].title: missing",
-            ":12:13: sections[1].points: the list is empty: it needs at least one entry",
-            ":13:5: sections[2]: expected a mapping with title, text, points, got text",
+            ":7:9: sub-point 1.1: title: missing",
+            ":9:15: sub-point 1.2: text: empty",
+            ":10:5: section 2: titel: unknown key (did you mean 'title'? expected one of: title, text, points, keywords)",
+            ":10:5: section 2: title: missing",
+            ":12:13: section 2: points: the list is empty: it needs at least one entry",
+            ":13:5: section 3: expected a mapping with title, text, points, got text",
             ":14:13: conclusion: expected text, got a list",
             ": not a valid guide: 8 problems",
         )

@@ -32,7 +32,7 @@ def test_an_alias_bomb_is_refused_at_its_first_alias(invoke: Invoke, tmp_path: P
     result = invoke("--guide", str(path), "list")
     assert (result.exit_code, result.stderr) == (
         3,
-        f"effects: {path}: sections[0].points[1]: an alias of the mapping on line 3, column 37:"
+        f"effects: {path}: sub-point 1.2: an alias of the mapping on line 3, column 37:"
         " aliases may repeat text, not mappings or lists\n",
     )
 
@@ -63,7 +63,7 @@ def test_text_repeated_by_aliases_counts_toward_the_size_limit(
     result = invoke("--guide", str(path), "list", env={"EFFECTS_MAX_GUIDE_BYTES": "50000"})
     assert (result.exit_code, result.stderr) == (
         3,
-        f"effects: {path}: sections[0].points[49].text: aliases repeat its text past the limit"
+        f"effects: {path}: sub-point 1.50: text: aliases repeat its text past the limit"
         " of 50000 characters (EFFECTS_MAX_GUIDE_BYTES sets another)\n",
     )
 
