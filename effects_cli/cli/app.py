@@ -11,10 +11,11 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from effects_cli import __version__
-from effects_cli.cli import files, reading, search
+from effects_cli.cli import completion, files, reading, search
 from effects_cli.cli.options import (
     MAX_BYTES_VARIABLE,
     NEGATIVE_NUMBER,
+    App,
     ColorChoice,
     HelpWhenBare,
     ReferenceCommand,
@@ -76,6 +77,8 @@ class EffectsGroup(HelpWhenBare):
             complain("cannot write the output: stdout is closed")
             sys.exit(ExitCode.CANNOT_WRITE)
         forget_unreadable_sizes(os.environ)
+        if completion.COMPLETE_VARIABLE.format(PROG.upper()) in os.environ:  # a TAB
+            completion.register()
         stdout = identity(sys.stdout)
         try:
             code = super().main(
@@ -108,6 +111,12 @@ class EffectsGroup(HelpWhenBare):
             code = ExitCode.CANNOT_WRITE
         tell_remarks()
         sys.exit(code if isinstance(code, int) else ExitCode.OK)
+
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
+        """The global options are taken after the command too (`lifting`)."""
+        from effects_cli.cli.lifting import lifted
+
+        return super().parse_args(ctx, lifted(self, ctx, completion.shell_named(args)))
 
 
 def _report(error: EffectsError) -> ExitCode:
@@ -143,14 +152,19 @@ def _report_usage(error: typer.TyperException) -> int:
     return error.exit_code
 
 
-app = typer.Typer(
+app = App(
     cls=EffectsGroup,
     name=PROG,
-    epilog=(
-        "Examples:\n  effects list\n  effects show 4.2\n  effects search stigma\n  effects tip"
-    ),
+    epilog="""Examples:
+      effects list
+      effects show 4.2
+      effects search stigma
+      effects tip --short
+
+    More in 'effects COMMAND --help', and all in 'man effects'.""",
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
+    add_completion=False,  # effects' own options, `completion`
 )
 
 
@@ -169,15 +183,16 @@ def main(
             "--guide",
             envvar="EFFECTS_GUIDE",
             metavar="PATH",
-            help="Read this guide file instead of the bundled one (same YAML format).",
+            help="Read this guide file instead of the bundled one (or $EFFECTS_GUIDE).",
             show_default=False,
+            show_envvar=False,
         ),
     ] = None,
     no_cache: Annotated[
         bool,
         typer.Option(
             "--no-cache",
-            help="Neither read nor write the cache of parsed guides (see 'effects cache').",
+            help="Neither read nor write the cache of parsed guides.",
         ),
     ] = False,
     color: Annotated[
@@ -185,16 +200,21 @@ def main(
         typer.Option(
             "--color",
             metavar="WHEN",
-            help="Colour: auto (on a terminal; see NO_COLOR, FORCE_COLOR), always or never.",
+            help="Colour: auto (on a terminal only: the default), always or never.",
+            show_default=False,
         ),
     ] = ColorChoice.auto,
+    no_color: Annotated[
+        bool, typer.Option("--no-color", help="The same as --color never.")
+    ] = False,
     pager: Annotated[
         bool | None,
         typer.Option(
             "--pager/--no-pager",
-            help="Always page on a terminal, or never. Default: page read, and anything"
-            " taller than the window ($EFFECTS_PAGER, $PAGER or less).",
+            help="Page on a terminal even what fits, or never (by default: read, and what"
+            " is taller than the window).",
             show_default=False,
+            is_eager=True,  # so that `effects --no-pager --help` is not paged
         ),
     ] = None,
     version: Annotated[
@@ -206,8 +226,34 @@ def main(
             help="Show the version and exit.",
         ),
     ] = False,
+    install_completion: Annotated[
+        str | None,
+        typer.Option(
+            "--install-completion",
+            metavar="[SHELL]",
+            callback=completion.install_completion,
+            expose_value=False,
+            is_eager=True,
+            help="Add TAB completion to your shell, or SHELL: bash, zsh, fish, powershell.",
+            show_default=False,
+        ),
+    ] = None,
+    show_completion: Annotated[
+        str | None,
+        typer.Option(
+            "--show-completion",
+            metavar="[SHELL]",
+            callback=completion.show_completion,
+            expose_value=False,
+            is_eager=True,
+            help="Print the completion script, to install it yourself.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Read the guide '10 Dynamic Positive Effects of Social Media' in the terminal."""
+    if no_color:  # given as --color=never (`lifting`), so that the last of the two wins
+        color = ColorChoice.never
     ctx.obj = read_settings(guide, no_cache=no_cache, color=color, pager=pager)
 
 

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from effects_cli.cli.options import HelpWhenBare
+from effects_cli.cli.options import App
 from effects_cli.cli.output import complain, write
 from effects_cli.errors import GuideError, GuideProblems
 from effects_cli.escapes import visible
@@ -50,11 +50,10 @@ def counted(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
-cache_app = typer.Typer(
+cache_app = App(
     name="cache",
     help="Where parsed guides are kept between runs, and how to clear them.",
     epilog="Examples:\n  effects cache path\n  effects cache clear",
-    cls=HelpWhenBare,
 )
 
 

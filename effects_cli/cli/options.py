@@ -188,7 +188,63 @@ def section_option(help: str) -> Any:
     )
 
 
-class ReferenceCommand(TyperCommand):
+class Helpful:
+    """Help printed as `effects_cli.cli.help` lays it out (plain text, never markup, at
+    most 80 columns), through the pager when it is taller than the window, as any output
+    is; mixed into every command and group of the app."""
+
+    def get_help(self, ctx: typer.Context) -> str:
+        from effects_cli.cli.help import as_text, page
+        from effects_cli.cli.output import window_width
+
+        text = as_text(page(ctx, global_options=global_option_rows(ctx)), window_width())
+        return text.rstrip("\n")
+
+    def get_help_option(self, ctx: typer.Context) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.callback = _help_asked
+            option.help = "Show this help and exit."
+        return option
+
+
+def global_option_rows(ctx: typer.Context) -> tuple[tuple[str, str], ...]:
+    """The root's options that also work after the command, as help rows."""
+    from effects_cli.cli.lifting import global_options
+
+    root = ctx.find_root()
+    liftable = global_options(root.command, root)
+    rows = []
+    for param in root.command.get_params(root):
+        if param.param_type_name == "option" and param.opts[0] in liftable:
+            record = param.get_help_record(root)
+            if record is not None:
+                rows.append(record)
+    return tuple(rows)
+
+
+def _help_asked(ctx: typer.Context, param: Any, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        show_help(ctx)
+        raise typer.Exit()
+
+
+def show_help(ctx: typer.Context) -> None:
+    """Print the help of the command of ``ctx`` (paged when taller than the window, unless
+    ``--no-pager`` came first)."""
+    from effects_cli.cli.output import print_text
+
+    root = ctx.find_root()
+    settings = root.obj if isinstance(root.obj, Settings) else None
+    pager = settings.pager if settings is not None else root.params.get("pager")
+    print_text(Settings(pager=pager), ctx.get_help() + "\n")
+
+
+class Command(Helpful, TyperCommand):
+    """A command of the app."""
+
+
+class ReferenceCommand(Command):
     """A command whose one argument may look like a negative number: ``show -1`` names a
     reference (not in any guide), not an unknown option ``-1``. Only for commands without
     options that take a value, which could take the number for theirs."""
@@ -201,14 +257,23 @@ class ReferenceCommand(TyperCommand):
         return super().parse_args(ctx, args)
 
 
-class HelpWhenBare(TyperGroup):
+class HelpWhenBare(Helpful, TyperGroup):
     """A group named without a command (``effects``, ``effects cache``) prints its help and
     is a usage error, exit 2, as Typer's ``no_args_is_help`` is, without its exception."""
 
     def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
         if not args and not ctx.resilient_parsing:
-            shown = ctx.get_help()  # Typer's Rich help prints itself and returns ""
-            if shown:
-                typer.echo(shown)
+            show_help(ctx)
             raise typer.Exit(USAGE)
         return super().parse_args(ctx, args)
+
+
+class App(typer.Typer):
+    """A Typer app whose commands are `Command` unless they name another class, and whose
+    help is never read as markup (click's plain layout, through `Helpful`)."""
+
+    def __init__(self, **settings: Any) -> None:
+        super().__init__(**{"cls": HelpWhenBare, "rich_markup_mode": None, **settings})
+
+    def command(self, name: str | None = None, **settings: Any) -> Any:
+        return super().command(name, **{"cls": Command, **settings})
