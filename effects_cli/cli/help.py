@@ -11,6 +11,7 @@ No ``from __future__ import annotations``: a CLI module (see `effects_cli.cli`).
 """
 
 import inspect
+import re
 import textwrap
 from collections.abc import Iterator
 from typing import Any, NamedTuple
@@ -110,7 +111,8 @@ def page(ctx: typer.Context, *, global_options: tuple[tuple[str, str], ...] = ()
         sections.append(Section(EXAMPLES, lines=tuple(examples)))
     if closing:
         sections.append(Section("", paragraphs=tuple(closing)))
-    pieces = command.collect_usage_pieces(ctx)
+    # Typer writes a required argument {REF}; the usual way, as in click, is REF.
+    pieces = [re.sub(r"^\{(.*)\}$", r"\1", piece) for piece in command.collect_usage_pieces(ctx)]
     return Page(
         ctx.command_path, " ".join([ctx.command_path, *pieces]), described[0], tuple(sections)
     )

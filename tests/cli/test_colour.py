@@ -32,6 +32,13 @@ PLAIN_42 = f"4.2  {TITLE_42}\n"
         pytest.param([], {"FORCE_COLOR": ""}, PLAIN_42, id="empty-FORCE_COLOR-is-unset"),
         pytest.param([], {"FORCE_COLOR": "1", "TERM": "dumb"}, COLOUR_42, id="FORCE-beats-dumb"),
         pytest.param([], {"FORCE_COLOR": "1", "NO_COLOR": "1"}, MONO_42, id="NO_COLOR-beats-FORCE"),
+        pytest.param(["--no-color"], {"FORCE_COLOR": "1"}, PLAIN_42, id="--no-color"),
+        pytest.param(
+            ["--no-color", "--color", "always"], {}, COLOUR_42, id="--color-after-no-color"
+        ),
+        pytest.param(
+            ["--color=always", "--no-color"], {"FORCE_COLOR": "1"}, PLAIN_42, id="last-one-wins"
+        ),
     ],
 )
 def test_colour_in_a_pipe(invoke: Invoke, args: list[str], env: dict, first_line: str) -> None:
@@ -51,6 +58,7 @@ def test_colour_in_a_pipe(invoke: Invoke, args: list[str], env: dict, first_line
         pytest.param([], {"TERM": "dumb"}, PLAIN_42, id="dumb-terminal"),
         pytest.param([], {"TERM": "dumb", "NO_COLOR": "1"}, PLAIN_42, id="dumb-and-NO_COLOR"),
         pytest.param(["--color", "always"], {"NO_COLOR": "1"}, COLOUR_42, id="always"),
+        pytest.param(["--no-color"], {}, PLAIN_42, id="--no-color"),
     ],
 )
 def test_colour_on_a_terminal(
