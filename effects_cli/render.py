@@ -225,9 +225,9 @@ def render_hits(hits: list[Hit]) -> RenderableType:
     return _Columns(rows, refs_right=False)
 
 
-def render_more(shown: int, found: int) -> RenderableType:
+def render_more(line: str) -> RenderableType:
     """A line under search results that says how many more there are, and how to see them."""
-    return Text(f"\n{shown} of {found} hits shown; --limit {found} shows them all.", style=META)
+    return Text(f"\n{line}", style=META)
 
 
 def _highlighted(text: str, spans: Spans, style: str = "") -> Text:

@@ -131,11 +131,23 @@ class Found(Frozen):
         self._set(query=query, results=results, limit=limit)
 
     def json(self) -> Any:
+        """The hits shown, and as ``total`` how many there were before ``--limit``."""
         from effects_cli.export import hits_json
 
-        return hits_json(self.query, self.results.hits, self.results.corrections)
+        data = hits_json(self.query, self.results.hits, self.results.corrections)
+        return {"query": data.pop("query"), "total": self.results.found, **data}
+
+    @property
+    def more(self) -> str | None:
+        """What says how many hits ``--limit`` left out, and how to see them; None if none."""
+        shown, found = len(self.results.hits), self.results.found
+        if found <= shown:
+            return None
+        return f"{shown} of {found} hits shown; --limit {found} shows them all."
 
     def for_people(self, target: Target) -> Shown:
+        """On a terminal the hits end with `more`, in the text (and the pager); in a pipe,
+        where only hits belong, the command says it on stderr instead."""
         from rich.console import Group
 
         from effects_cli.render import render_hits, render_more
@@ -146,9 +158,8 @@ class Found(Frozen):
 
             hits = encodable_hits(hits, target.encoding)
         shown = render_hits(hits)
-        found = self.results.found
-        if target.is_terminal and self.limit is not None and found > self.limit:
-            shown = Group(shown, render_more(self.limit, found))
+        if target.is_terminal and self.more is not None:
+            shown = Group(shown, render_more(self.more))
         return Shown(shown)
 
 
