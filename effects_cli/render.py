@@ -15,21 +15,34 @@ from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.segment import Segment
 from rich.text import Text
+from rich.theme import Theme
 
 from effects_cli.model import Entry, Guide, Point, Section
 
 if TYPE_CHECKING:
     from effects_cli.search.results import Hit
 
-GUIDE_TITLE = "bold"
-SUBTITLE = "italic"
-REF = "bold cyan"
-TITLE = "bold"
-SECTION_TITLE = "bold cyan"
+# Named styles: the console's theme (`rich_theme`) says what each looks like.
+GUIDE_TITLE = "effects.guide_title"
+SUBTITLE = "effects.subtitle"
+HEADING = "effects.heading"
+"""The headings of the whole guide's parts: Contents, Introduction, Conclusion."""
+REF = "effects.ref"
+TITLE = "effects.title"
+SECTION_TITLE = "effects.section_title"
 """A section's heading is coloured whole, so it stands above its sub-points' headings."""
-META = "dim"
-MATCH = "bold yellow underline"
-RULE = "cyan"
+META = "effects.meta"
+MATCH = "effects.match"
+RULE = "effects.rule"
+
+
+def rich_theme(name: str) -> Theme:
+    """The Rich theme of the named styles, for the background ``name`` is for
+    (`effects_cli.theme`)."""
+    from effects_cli.theme import THEMES
+
+    return Theme({f"effects.{role}": style for role, style in THEMES[name].items()})
+
 
 _GAP = "  "
 """Between a reference and its title, everywhere a reference leads a line."""

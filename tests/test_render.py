@@ -9,7 +9,13 @@ from rich.console import Console, RenderableType
 
 from effects_cli.loader import parse_guide
 from effects_cli.model import Guide
-from effects_cli.render import contents_lines, render_contents, render_hits, render_point
+from effects_cli.render import (
+    contents_lines,
+    render_contents,
+    render_hits,
+    render_point,
+    rich_theme,
+)
 from effects_cli.search.corpus import Corpus
 from effects_cli.search.engine import search as search_corpus
 from effects_cli.search.query import parse_query
@@ -114,7 +120,9 @@ def test_hits_show_reference_title_and_snippet_indented(guide: Guide) -> None:
 
 def test_highlight_marks_exactly_the_matched_words(guide: Guide) -> None:
     out = io.StringIO()
-    console = Console(file=out, width=80, color_system="standard", highlight=False)
+    console = Console(
+        file=out, width=80, color_system="standard", highlight=False, theme=rich_theme("dark")
+    )
     console.print(render_hits(search(guide, "nostalgia").hits))
     styled = out.getvalue()
     assert styled.count("\x1b[1;4;33m") == 1

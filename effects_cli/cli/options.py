@@ -48,6 +48,8 @@ class Settings(NamedTuple):
     color: ColorChoice = ColorChoice.auto
     pager: bool | None = None
     """``--pager`` (True), ``--no-pager`` (False) or neither (None: page when needed)."""
+    theme: str = "dark"
+    """The styles' theme (`effects_cli.theme`): ``dark`` or ``light``."""
 
 
 def read_settings(
@@ -55,8 +57,8 @@ def read_settings(
 ) -> Settings:
     """The settings of the global options' values and the environment.
 
-    Raises `typer.BadParameter` for an empty guide path or a size limit that is
-    not a number of bytes.
+    Raises `typer.BadParameter` for an empty guide path, a size limit that is not a
+    number of bytes, or a theme that is not one.
     """
     if guide is not None and not guide.strip():
         raise typer.BadParameter("the path is empty", param_hint="'--guide' (or EFFECTS_GUIDE)")
@@ -65,7 +67,21 @@ def read_settings(
         use_cache=not no_cache,
         max_bytes=max_bytes(os.environ),
     )
-    return Settings(source=source, color=color, pager=pager)
+    return Settings(source=source, color=color, pager=pager, theme=theme(os.environ))
+
+
+def theme(environ: Mapping[str, str]) -> str:
+    """The theme EFFECTS_THEME (or the terminal's background) chose; a usage error for a
+    value that names none."""
+    from effects_cli import theme
+
+    try:
+        return theme.chosen_theme(environ)
+    except theme.UnknownTheme as error:
+        raise typer.BadParameter(
+            f"{quote(str(error))} is not one of {', '.join(theme.CHOICES)}",
+            param_hint=theme.VARIABLE,
+        ) from None
 
 
 def max_bytes(environ: Mapping[str, str]) -> int | None:

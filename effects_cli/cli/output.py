@@ -37,7 +37,16 @@ def emit(settings: Settings, result: Result, *, as_json: bool = False) -> None:
     if as_json:
         _show(settings, json_text(result.json()), paged=False)
         return
-    target = Target(is_terminal=stdout_is_terminal(), encoding=narrow_encoding())
+    from effects_cli.terminal import styling
+
+    is_terminal = stdout_is_terminal()
+    target = Target(
+        is_terminal=is_terminal,
+        encoding=narrow_encoding(),
+        width=window_width(),
+        styling=styling(settings.color.value, os.environ, is_terminal).value,
+        theme=settings.theme,
+    )
     print_for_people(settings, result.for_people(target))
 
 
@@ -49,6 +58,9 @@ def print_for_people(settings: Settings, shown: Shown) -> None:
     they are noise (and show up in diffs), so each line loses them, escape
     codes that close a style kept in place.
     """
+    if isinstance(shown.renderable, str):  # laid out already, without Rich
+        _show(settings, shown.renderable, paged=shown.paged)
+        return
     console = make_console(settings)
     with console.capture() as capture:
         console.print(shown.renderable, soft_wrap=shown.soft_wrap)
@@ -78,11 +90,14 @@ def make_console(settings: Settings) -> Console:
     """A console built now, so that COLUMNS, NO_COLOR and test capture all apply."""
     from rich.console import Console
 
+    from effects_cli.render import rich_theme
+
     return Console(
         highlight=False,
         emoji=False,
         markup=False,
         width=window_width(),
+        theme=rich_theme(settings.theme),
         **_colour_options(settings),
     )
 

@@ -17,26 +17,42 @@ from typing import TYPE_CHECKING, Any
 from effects_cli.model import Frozen
 
 if TYPE_CHECKING:
-    from effects_cli.model import Entry, Guide, Section
+    from effects_cli.model import Entry, Guide, Point, Section
     from effects_cli.search.results import Results
 
 
 class Target(Frozen):
     """Where output for people goes: a terminal gets headers, colour and wrapping, a pipe
-    lines for grep; ``encoding`` is stdout's when it cannot hold every character."""
+    lines for grep; ``encoding`` is stdout's when it cannot hold every character. For a
+    result laid out without Rich: the ``width``, the ``styling`` (``none``, ``mono`` or
+    ``colour``: `effects_cli.terminal.Styling`) and the ``theme``."""
 
-    __slots__ = ("encoding", "is_terminal")
+    __slots__ = ("encoding", "is_terminal", "styling", "theme", "width")
     is_terminal: bool
     encoding: str | None
+    width: int
+    styling: str
+    theme: str
 
-    def __init__(self, is_terminal: bool, encoding: str | None) -> None:
-        self._set(is_terminal=is_terminal, encoding=encoding)
+    def __init__(
+        self,
+        is_terminal: bool,
+        encoding: str | None,
+        *,
+        width: int = 80,
+        styling: str = "none",
+        theme: str = "dark",
+    ) -> None:
+        self._set(
+            is_terminal=is_terminal, encoding=encoding, width=width, styling=styling, theme=theme
+        )
 
 
 class Shown(Frozen):
-    """A result laid out for people: a Rich renderable; ``paged`` when it is always paged on
-    a terminal (``read``), not only when taller than the window; ``soft_wrap`` when its
-    lines are never wrapped (the contents in a pipe, one entry a line)."""
+    """A result laid out for people: a Rich renderable (or text laid out already);
+    ``paged`` when it is always paged on a terminal (``read``), not only when taller than
+    the window; ``soft_wrap`` when its lines are never wrapped (the contents in a pipe, one
+    entry a line)."""
 
     __slots__ = ("paged", "renderable", "soft_wrap")
     renderable: Any
@@ -97,6 +113,36 @@ class EntryView(Frozen):
             entry = encodable_entry(entry, target.encoding)
             section = encodable_entry(section, target.encoding)
         return Shown(render_entry(entry, section))
+
+
+class ShortTip(Frozen):
+    """``effects tip --short``: a sub-point in two lines, laid out without Rich
+    (`effects_cli.short`); its JSON is the sub-point's, as ``tip --json`` prints it."""
+
+    __slots__ = ("point", "section")
+    point: Point
+    section: Section
+
+    def __init__(self, point: Point, section: Section) -> None:
+        self._set(point=point, section=section)
+
+    def json(self) -> Any:
+        from effects_cli.export import entry_json
+
+        return entry_json(self.point, self.section)
+
+    def for_people(self, target: Target) -> Shown:
+        from effects_cli.short import short_tip
+
+        text = short_tip(
+            self.point,
+            width=target.width,
+            styled=target.styling != "none",
+            colour=target.styling == "colour",
+            theme=target.theme,
+            encoding=target.encoding,
+        )
+        return Shown(text)
 
 
 class WholeGuide(Frozen):
@@ -171,5 +217,5 @@ def _fitted_guide(guide: Guide, target: Target) -> Guide:
     return encodable_guide(guide, target.encoding)
 
 
-Result = Contents | EntryView | WholeGuide | Found
+Result = Contents | EntryView | ShortTip | WholeGuide | Found
 """What a command hands to `output.emit`."""

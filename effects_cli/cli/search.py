@@ -77,9 +77,9 @@ def search(
     for typed, used in results.corrections.items():
         note(f"No match for {quote(typed)}; showing results for {quote(used)}.")
     found = Found(searched, results, limit)
-    if found.more is not None and not as_json and not stdout_is_terminal():
-        note(found.more)  # a pipe gets hits only; the person at the terminal is told
     emit(ctx.obj, found, as_json=as_json)
+    if found.more is not None and not as_json and not stdout_is_terminal():
+        note(found.more)  # after the hits, which a pipe gets alone
 
 
 def _word_results(
