@@ -13,9 +13,9 @@ import re
 import unicodedata
 
 from effects_cli.model import Point
-from effects_cli.theme import RESET, THEMES, sgr
+from effects_cli.theme import THEMES, painted
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u2019\u201d)]*\s")
+_SENTENCE_END = re.compile(r"[.!?][\"'\u2019\u201d)]*(?=\s)")
 """Where a sentence ends: its stop (and a closing quote or bracket), then a blank."""
 
 
@@ -41,9 +41,8 @@ def short_tip(
     if not styled:
         return f"{ref}{gap}{title}\n{text}\n"
     styles = THEMES[theme]
-    ref_code = sgr(styles["ref"], colour=colour)
-    title_code = sgr(styles["title"], colour=colour)
-    return f"{ref_code}{ref}{RESET}{gap}{title_code}{title}{RESET}\n{text}\n"
+    ref, title = painted(ref, styles["ref"], colour), painted(title, styles["title"], colour)
+    return f"{ref}{gap}{title}\n{text}\n"
 
 
 def first_sentence(text: str) -> str:
@@ -51,7 +50,7 @@ def first_sentence(text: str) -> str:
     one line."""
     flat = " ".join(text.split())
     end = _SENTENCE_END.search(flat)
-    return flat[: end.start()] if end else flat
+    return flat[: end.end()] if end else flat
 
 
 def fitted(text: str, width: int, ellipsis: str = "\u2026") -> str:

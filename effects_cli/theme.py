@@ -2,10 +2,12 @@
 
 Two themes, ``dark`` (light text on a dark background, the usual terminal) and ``light``
 (dark text on white), chosen by ``EFFECTS_THEME``, else by ``COLORFGBG`` where the
-terminal sets it, else dark. Each keeps every colour readable on its background (no
-yellow on white, no blue on black), and no meaning rests on colour alone: references,
-titles and matches are bold, and matches underlined too, so ``NO_COLOR`` (which keeps
-bold and underline) loses nothing.
+terminal sets it, else dark. Each is tuned to its background (cyan headings on dark,
+blue on white) and still reads on the other, since dark is also what a white terminal
+that does not say so gets: no yellow (unreadable on white), matches in magenta, which
+reads on both. No meaning rests on colour alone: references, titles and matches are
+bold, and matches underlined too, so ``NO_COLOR`` (which keeps bold and underline)
+loses nothing.
 
 Styles are written as Rich writes them (``"bold cyan"``); `sgr` turns one into the escape
 code Rich would print for it, for output made without Rich (``tip --short``).
@@ -25,7 +27,7 @@ THEMES: dict[str, dict[str, str]] = {
         "title": "bold",
         "section_title": "bold cyan",
         "meta": "dim",
-        "match": "bold underline yellow",
+        "match": "bold underline magenta",
         "rule": "cyan",
     },
     "light": {
@@ -79,3 +81,10 @@ def sgr(style: str, *, colour: bool = True) -> str:
 
 
 RESET = "\x1b[0m"
+
+
+def painted(text: str, style: str, colour: bool = True) -> str:
+    """``text`` in ``style``, as Rich prints it: the style's code, the text, a reset (none
+    of either when the style shows nothing)."""
+    code = sgr(style, colour=colour)
+    return f"{code}{text}{RESET}" if code else text

@@ -125,8 +125,8 @@ def test_highlight_marks_exactly_the_matched_words(guide: Guide) -> None:
     )
     console.print(render_hits(search(guide, "nostalgia").hits))
     styled = out.getvalue()
-    assert styled.count("\x1b[1;4;33m") == 1
-    assert "\x1b[1;4;33mnostalgia\x1b[0m" in styled
+    assert styled.count("\x1b[1;4;35m") == 1
+    assert "\x1b[1;4;35mnostalgia\x1b[0m" in styled
 
 
 def test_contents_lines_for_a_pipe_never_wrap() -> None:

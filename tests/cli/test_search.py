@@ -55,8 +55,8 @@ def test_ten_hits_unless_limit_says_otherwise(invoke: Invoke) -> None:
 
 def test_highlighted_search_on_a_terminal(invoke: Invoke) -> None:
     out = invoke("search", "stigma", env={"FORCE_COLOR": "1"}).stdout
-    assert f"{ESC}[1;4;33mstigma{ESC}[0m" in out
-    assert f"{ESC}[1;4;33mstigmatize{ESC}[0m" in out
+    assert f"{ESC}[1;4;35mstigma{ESC}[0m" in out
+    assert f"{ESC}[1;4;35mstigmatize{ESC}[0m" in out
 
 
 def test_a_typo_is_searched_as_the_closest_word_and_stderr_says_so(invoke: Invoke) -> None:
@@ -98,7 +98,7 @@ def test_regex_search(invoke: Invoke) -> None:
 
 def test_regex_ignores_case_and_is_highlighted(invoke: Invoke) -> None:
     out = invoke("search", "-e", "TIKTOK", env={"FORCE_COLOR": "1"}).stdout
-    assert "\x1b[1;4;33mTikTok\x1b[0m" in out
+    assert "\x1b[1;4;35mTikTok\x1b[0m" in out
 
 
 @pytest.mark.posix  # the time limit is an alarm signal (SIGALRM)

@@ -143,7 +143,7 @@ def test_markup_in_guide_text_and_queries_is_shown_as_typed(
     found = invoke("--guide", str(path), "search", "[bold]gardens", env={"FORCE_COLOR": "1"})
     assert found.exit_code == 0
     assert SGR.sub("", found.stdout) == "1.1  [/]\n     [bold magenta]gardens[/]\n"
-    assert f"{ESC}[1;4;33mgardens{ESC}[0m" in found.stdout
+    assert f"{ESC}[1;4;35mgardens{ESC}[0m" in found.stdout
     listed = invoke("--guide", str(path), "list", "--tree")
     assert "[red]Red[/] section" in listed.stdout and "1.1  [/]" in listed.stdout
 
