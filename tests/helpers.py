@@ -73,11 +73,16 @@ Invoke = Callable[..., Result]
 _RUNNER = CliRunner()
 
 
-def in_process(*args: str, env: Mapping[str, str] | None = None, charset: str = "utf-8") -> Result:
+def in_process(
+    *args: str,
+    env: Mapping[str, str] | None = None,
+    charset: str = "utf-8",
+    input: str | None = None,
+) -> Result:
     """Run ``effects args`` in this process with Typer's CliRunner (fast: the `invoke`
-    fixture and the fuzzers use it), stdout and stderr apart."""
+    fixture and the fuzzers use it), stdout and stderr apart; ``input`` is its stdin."""
     runner = _RUNNER if charset == "utf-8" else CliRunner(charset=charset)
-    return runner.invoke(app, list(args), env=env, prog_name="effects")
+    return runner.invoke(app, list(args), env=env, prog_name="effects", input=input)
 
 
 HANG_GUARD = 60

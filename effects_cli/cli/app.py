@@ -12,8 +12,8 @@ import typer
 
 from effects_cli import __version__
 from effects_cli.cli import completion, files, reading, search
+from effects_cli.cli.files import counted
 from effects_cli.cli.options import (
-    MAX_BYTES_VARIABLE,
     NEGATIVE_NUMBER,
     App,
     ColorChoice,
@@ -21,6 +21,7 @@ from effects_cli.cli.options import (
     ReferenceCommand,
     forget_unreadable_sizes,
     read_settings,
+    told,
 )
 from effects_cli.cli.output import (
     PROG,
@@ -31,7 +32,7 @@ from effects_cli.cli.output import (
     silence_stdout,
     tell_remarks,
 )
-from effects_cli.errors import EffectsError, GuideError, GuideTooLarge
+from effects_cli.errors import EffectsError, GuideError, GuideProblems
 
 
 class ExitCode(IntEnum):
@@ -122,11 +123,15 @@ class EffectsGroup(HelpWhenBare):
 def _report(error: EffectsError) -> ExitCode:
     """A guide that cannot be read is exit 3, a cache that cannot be cleared 4; everything
     else the logic raises means not found."""
+    import shlex
+
     from effects_cli.cache import CacheError
 
-    message = str(error)
-    if isinstance(error, GuideTooLarge):
-        message += f" ({MAX_BYTES_VARIABLE} sets another)"
+    message = told(error)
+    if isinstance(error, GuideProblems) and len(error.problems) > 1:
+        # A guide's first problem is told; `validate` tells them all.
+        more = counted(len(error.problems) - 1, "more problem")
+        message += f" (and {more}: effects validate {shlex.quote(error.source)} lists them all)"
     complain(message)
     if isinstance(error, GuideError):
         return ExitCode.BAD_GUIDE

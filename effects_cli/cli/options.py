@@ -84,6 +84,18 @@ def theme(environ: Mapping[str, str]) -> str:
         ) from None
 
 
+def told(error: Exception) -> str:
+    """The line an error is told in: its own words, and for a guide over the size limit
+    how to set another."""
+    from effects_cli.errors import GuideProblems, GuideTooLarge
+
+    message = str(error)
+    first = error.problems[0] if isinstance(error, GuideProblems) else error
+    if isinstance(first, GuideTooLarge):
+        message += f" ({MAX_BYTES_VARIABLE} sets another)"
+    return message
+
+
 def max_bytes(environ: Mapping[str, str]) -> int | None:
     """The guide size limit ``EFFECTS_MAX_GUIDE_BYTES`` sets, if it sets one."""
     raw = environ.get(MAX_BYTES_VARIABLE, "").strip()
