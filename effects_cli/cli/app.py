@@ -233,26 +233,18 @@ def main(
     ] = False,
     install_completion: Annotated[
         str | None,
-        typer.Option(
+        completion.option(
             "--install-completion",
-            metavar="[SHELL]",
-            callback=completion.install_completion,
-            expose_value=False,
-            is_eager=True,
-            help="Add TAB completion to your shell, or SHELL: bash, zsh, fish, powershell.",
-            show_default=False,
+            completion.install_completion,
+            "Add TAB completion to your shell, or SHELL: bash, zsh, fish, powershell.",
         ),
     ] = None,
     show_completion: Annotated[
         str | None,
-        typer.Option(
+        completion.option(
             "--show-completion",
-            metavar="[SHELL]",
-            callback=completion.show_completion,
-            expose_value=False,
-            is_eager=True,
-            help="Print the completion script, to install it yourself.",
-            show_default=False,
+            completion.show_completion,
+            "Print the completion script, to install it yourself.",
         ),
     ] = None,
 ) -> None:

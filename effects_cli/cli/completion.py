@@ -161,6 +161,20 @@ def _add_line(path: Path, line: str) -> list[str]:
     return [f"Added to {path}: {line}"]
 
 
+def option(name: str, callback: Any, help: str) -> Any:
+    """``--install-completion [SHELL]`` or ``--show-completion [SHELL]``: acts and ends the
+    run (`shell_named` makes the shell optional)."""
+    return typer.Option(
+        name,
+        metavar="[SHELL]",
+        callback=callback,
+        expose_value=False,
+        is_eager=True,
+        help=help,
+        show_default=False,
+    )
+
+
 def show_completion(ctx: typer.Context, param: Any, value: str | None) -> None:
     """``--show-completion [SHELL]``: print the script."""
     if value is None or ctx.resilient_parsing:

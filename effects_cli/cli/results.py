@@ -115,27 +115,18 @@ class EntryView(Frozen):
         return Shown(render_entry(entry, section))
 
 
-class ShortTip(Frozen):
+class ShortTip(EntryView):
     """``effects tip --short``: a sub-point in two lines, laid out without Rich
     (`effects_cli.short`); its JSON is the sub-point's, as ``tip --json`` prints it."""
 
-    __slots__ = ("point", "section")
-    point: Point
-    section: Section
-
-    def __init__(self, point: Point, section: Section) -> None:
-        self._set(point=point, section=section)
-
-    def json(self) -> Any:
-        from effects_cli.export import entry_json
-
-        return entry_json(self.point, self.section)
+    __slots__ = ()
+    entry: Point
 
     def for_people(self, target: Target) -> Shown:
         from effects_cli.short import short_tip
 
         text = short_tip(
-            self.point,
+            self.entry,
             width=target.width,
             styled=target.styling != "none",
             colour=target.styling == "colour",
