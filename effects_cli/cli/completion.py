@@ -66,9 +66,15 @@ def script(shell: str, prog_name: str) -> str:
 
 def register() -> None:
     """Typer's completion protocol, with these scripts for bash and zsh (for a shell that
-    asks for the script itself: ``_EFFECTS_COMPLETE=source_bash effects``)."""
+    asks for the script itself: ``_EFFECTS_COMPLETE=source_bash effects``), and fish's
+    choices one a line whatever their descriptions."""
     from typer._click.shell_completion import add_completion_class
-    from typer._completion_classes import BashComplete, ZshComplete, completion_init
+    from typer._completion_classes import (
+        BashComplete,
+        FishComplete,
+        ZshComplete,
+        completion_init,
+    )
 
     completion_init()
 
@@ -78,8 +84,15 @@ def register() -> None:
     class Zsh(ZshComplete):
         source_template = ZSH
 
+    class Fish(FishComplete):
+        def format_completion(self, item: Any) -> str:
+            # Typer lays a description out with Rich, which wraps a long one; fish takes
+            # each line for a choice of its own.
+            return " ".join(super().format_completion(item).splitlines())
+
     add_completion_class(Bash, "bash")
     add_completion_class(Zsh, "zsh")
+    add_completion_class(Fish, "fish")
 
 
 OPTIONS = ("--install-completion", "--show-completion")

@@ -228,6 +228,20 @@ class Helpful:
         text = as_text(page(ctx, global_options=global_option_rows(ctx)), window_width())
         return text.rstrip("\n")
 
+    def shell_complete(self, ctx: typer.Context, incomplete: str) -> list[Any]:
+        """TAB after a command offers the global options too (they work there)."""
+        found = super().shell_complete(ctx, incomplete)  # type: ignore[misc]
+        if not incomplete.startswith("-") or ctx.parent is None:
+            return found
+        from typer._click.shell_completion import CompletionItem
+
+        from effects_cli.cli.lifting import global_options
+
+        root = ctx.find_root()
+        offered = {item.value for item in found}
+        names = [name for name in global_options(root.command, root) if name not in offered]
+        return found + [CompletionItem(name) for name in names if name.startswith(incomplete)]
+
     def get_help_option(self, ctx: typer.Context) -> Any:
         option = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:

@@ -237,3 +237,34 @@ def test_bash_offers_references_in_guide_order(tmp_path: Path) -> None:
     assert done.stdout == (
         "complete -o default -o nosort -F _effects_completion effects\n1\n1.1\n1.2\n1.3\n10\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "offered"),
+    [
+        pytest.param("effects read --no", ["--no-cache", "--no-color", "--no-pager"], id="read"),
+        pytest.param(
+            "effects search --",
+            [
+                "--regex",
+                "--section",
+                "--limit",
+                "--json",
+                "--help",
+                "--guide",
+                "--no-cache",
+                "--color",
+                "--no-color",
+                "--pager",
+                "--no-pager",
+            ],
+            id="own-options-first",
+        ),
+        pytest.param("effects --no", ["--no-cache", "--no-color", "--no-pager"], id="before"),
+    ],
+)
+def test_global_options_complete_after_the_command_too(
+    invoke: Invoke, line: str, offered: list[str]
+) -> None:
+    choices = _complete(invoke, "fish", line).splitlines()  # one a line, long help or not
+    assert [choice.split("\t")[0] for choice in choices] == offered
