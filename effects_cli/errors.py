@@ -111,6 +111,16 @@ class GuideProblems(GuideError):
         )
 
 
+class SomeInvalid(GuideError):
+    """Files checked together, some of which are not valid guides (each told already)."""
+
+    def __init__(self, invalid: int, files: int) -> None:
+        self.invalid = invalid
+        self.files = files
+        verb = "is not a valid guide" if invalid == 1 else "are not valid guides"
+        EffectsError.__init__(self, f"{invalid} of {files} files {verb}")
+
+
 class GuideTooLarge(GuideError):
     """A guide bigger than the size limit, as a file or with its aliases repeated."""
 

@@ -13,6 +13,9 @@ from collections.abc import Mapping
 
 DEFAULT_PAGER = ("less", "-FRX")
 """Quit if the text fits one screen, pass colours through, leave the text on screen."""
+ASKED_PAGER = ("less", "-RX")
+"""The default pager when ``--pager`` asked for one: open until the reader quits, even when
+the text fits (``-F`` would quit at once)."""
 
 
 class Styling(enum.Enum):
@@ -50,6 +53,26 @@ def styling(choice: str, environ: Mapping[str, str], is_terminal: bool) -> Styli
     return Styling.MONO if environ.get("NO_COLOR", "") != "" else Styling.COLOUR
 
 
+READING_WIDTH = 80
+"""Prose is wrapped at most this wide on a wide terminal, unless COLUMNS says otherwise."""
+WIDTHS = range(10, 1001)
+"""Widths laid out as they are; COLUMNS=0 (no text at all) or 9999999 (lines that take
+minutes) is taken as the nearest."""
+
+
+def text_width(environ: Mapping[str, str], columns: int | None, *, is_terminal: bool) -> int:
+    """How wide output for people is laid out: ``COLUMNS`` when it is a number, else the
+    terminal's ``columns`` (80 when there is none, it says 0, or it is a dumb one), at
+    most `READING_WIDTH`; always within `WIDTHS`."""
+    given = environ.get("COLUMNS", "")
+    if given.isascii() and given.isdigit():
+        width = int(given)
+    else:
+        dumb = is_terminal and environ.get("TERM", "").lower() in ("dumb", "unknown")
+        width = min(READING_WIDTH, 80 if dumb or not columns else columns)
+    return min(max(width, WIDTHS.start), WIDTHS.stop - 1)
+
+
 class PagerError(Exception):
     """A pager that cannot be started; the text has not been shown."""
 
@@ -59,8 +82,9 @@ class PagerError(Exception):
         super().__init__(f"cannot start the pager {command!r} ({reason})")
 
 
-def pager_command(environ: Mapping[str, str]) -> list[str] | None:
-    """The pager to run: ``$EFFECTS_PAGER``, else ``$PAGER``, else ``less -FRX``.
+def pager_command(environ: Mapping[str, str], *, asked: bool = False) -> list[str] | None:
+    """The pager to run: ``$EFFECTS_PAGER``, else ``$PAGER``, else ``less -FRX`` (``less
+    -RX`` when ``asked``: ``--pager``).
 
     The first of the two variables that is set decides, as a command line with
     shell quoting (``less -R``, ``"my pager" --flag``). Set to an empty value or
@@ -77,16 +101,19 @@ def pager_command(environ: Mapping[str, str]) -> list[str] | None:
             except ValueError as error:
                 raise PagerError(value, f"${name}: {error}") from None
             return None if not words or words == ["cat"] else words
-    return list(DEFAULT_PAGER)
+    return list(ASKED_PAGER if asked else DEFAULT_PAGER)
 
 
-def pager_environment(environ: Mapping[str, str]) -> dict[str, str]:
+def pager_environment(environ: Mapping[str, str], *, asked: bool = False) -> dict[str, str]:
     """The pager's environment: ``LESS=FRX`` unless the user chose their own, so that a
-    bare ``PAGER=less`` still shows colours and quits on short text, as git does."""
-    return {"LESS": "FRX", **environ}
+    bare ``PAGER=less`` still shows colours and quits on short text, as git does; ``RX``
+    when ``asked`` (``--pager``), so that it stays open."""
+    return {"LESS": "RX" if asked else "FRX", **environ}
 
 
-def page(data: bytes, command: list[str], environ: Mapping[str, str]) -> None:
+def page(
+    data: bytes, command: list[str], environ: Mapping[str, str], *, asked: bool = False
+) -> None:
     """Send ``data`` through the pager ``command`` and wait for it to finish.
 
     A pager that quits before reading everything (``q`` in less) is not an
@@ -99,7 +126,9 @@ def page(data: bytes, command: list[str], environ: Mapping[str, str]) -> None:
     import subprocess
 
     try:
-        pager = subprocess.Popen(command, stdin=subprocess.PIPE, env=pager_environment(environ))
+        pager = subprocess.Popen(
+            command, stdin=subprocess.PIPE, env=pager_environment(environ, asked=asked)
+        )
     except OSError as error:
         raise PagerError(" ".join(command), error.strerror or str(error)) from None
     stdin = pager.stdin

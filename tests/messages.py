@@ -325,7 +325,7 @@ ARGUMENTS = _unique(
         _row(
             ["validate"],
             2,
-            "Missing argument 'FILE'. See 'effects validate --help'.",
+            "Missing argument 'FILE...'. See 'effects validate --help'.",
             "validate-missing-file",
         ),
         _row(
@@ -658,6 +658,26 @@ GUIDES = _unique(
 )
 """A guide file's contents, and the problem its message names after the file's name (the
 loader's ``source:line:column: field: problem``). Text rows go to the parser as text too."""
+
+MORE_PROBLEMS = {
+    "unknown-key-typo": 2,
+    "unknown-key-typo-of-text": 2,
+    "duplicate-key-without-sections": 1,
+    "duplicate-key-and-zero-sections": 1,
+    "escape-in-a-broken-guide": 1,
+    "merge-key": 3,
+}
+"""The rows of `GUIDES` whose guide has more problems than its first, and how many more: a
+command that reads it tells the first and points to `effects validate` for the rest."""
+
+
+def more_problems(path: Path, more: int) -> str:
+    """What follows the first problem of a guide that has ``more`` problems after it."""
+    if not more:
+        return ""
+    noun = "problem" if more == 1 else "problems"
+    return f" (and {more} more {noun}: effects validate {path} lists them all)"
+
 
 GUIDE_TEXTS = [row for row in GUIDES if isinstance(row.values[0], str)]
 """The rows of `GUIDES` that are text: what ``parse_guide`` can be given."""

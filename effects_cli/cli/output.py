@@ -24,11 +24,6 @@ if TYPE_CHECKING:
     from effects_cli.cli.options import Settings
 
 PROG = "effects"
-READING_WIDTH = 80
-"""Prose is wrapped at most this wide on a wide terminal, unless COLUMNS says otherwise."""
-WIDTHS = range(10, 1001)
-"""Widths laid out as they are; COLUMNS=0 (no text at all) or 9999999 (lines that take
-minutes) is taken as the nearest."""
 _STYLE_CODE = re.compile(r"\x1b\[[0-9;]*m")
 _LINE_TAIL = re.compile(rf"(?:[ \t]|{_STYLE_CODE.pattern})+$", re.MULTILINE)
 
@@ -42,7 +37,16 @@ def emit(settings: Settings, result: Result, *, as_json: bool = False) -> None:
     if as_json:
         _show(settings, json_text(result.json()), paged=False)
         return
-    target = Target(is_terminal=stdout_is_terminal(), encoding=narrow_encoding())
+    from effects_cli.terminal import styling
+
+    is_terminal = stdout_is_terminal()
+    target = Target(
+        is_terminal=is_terminal,
+        encoding=narrow_encoding(),
+        width=window_width(),
+        styling=styling(settings.color.value, os.environ, is_terminal).value,
+        theme=settings.theme,
+    )
     print_for_people(settings, result.for_people(target))
 
 
@@ -54,16 +58,25 @@ def print_for_people(settings: Settings, shown: Shown) -> None:
     they are noise (and show up in diffs), so each line loses them, escape
     codes that close a style kept in place.
     """
+    if isinstance(shown.renderable, str):  # laid out already, without Rich
+        _show(settings, shown.renderable, paged=shown.paged)
+        return
     console = make_console(settings)
     with console.capture() as capture:
         console.print(shown.renderable, soft_wrap=shown.soft_wrap)
     _show(settings, _LINE_TAIL.sub(_without_blanks, capture.get()), paged=shown.paged)
 
 
+def print_text(settings: Settings, text: str) -> None:
+    """Write text already laid out (help), through the pager when it is taller than the
+    window."""
+    _show(settings, text, paged=False)
+
+
 def _show(settings: Settings, text: str, *, paged: bool) -> None:
     """Write ``text``, through the pager when it should be paged."""
     if _should_page(settings, text, paged):
-        _page(text)
+        _page(text, asked=settings.pager is True)
     else:
         write(text)
 
@@ -77,11 +90,32 @@ def make_console(settings: Settings) -> Console:
     """A console built now, so that COLUMNS, NO_COLOR and test capture all apply."""
     from rich.console import Console
 
-    console = Console(highlight=False, emoji=False, markup=False, **_colour_options(settings))
-    if "COLUMNS" not in os.environ and console.width > READING_WIDTH:
-        console.width = READING_WIDTH
-    console.width = min(max(console.width, WIDTHS.start), WIDTHS.stop - 1)
-    return console
+    from effects_cli.render import rich_theme
+
+    return Console(
+        highlight=False,
+        emoji=False,
+        markup=False,
+        width=window_width(),
+        theme=rich_theme(settings.theme),
+        **_colour_options(settings),
+    )
+
+
+def window_width() -> int:
+    """The width output for people is laid out at (`effects_cli.terminal.text_width`): of
+    COLUMNS, or of the terminal of stdin, stdout or stderr (the first there is), as Rich
+    looks for one."""
+    from effects_cli.terminal import text_width
+
+    columns = None
+    for descriptor in (0, 1, 2):
+        try:
+            columns = os.get_terminal_size(descriptor).columns
+        except (AttributeError, ValueError, OSError):  # not a terminal
+            continue
+        break
+    return text_width(os.environ, columns, is_terminal=stdout_is_terminal())
 
 
 def _colour_options(settings: Settings) -> dict[str, Any]:
@@ -277,18 +311,18 @@ def _should_page(settings: Settings, text: str, paged: bool) -> bool:
     return paged or bool(settings.pager) or _too_tall(text)
 
 
-def _page(text: str) -> None:
-    """Show ``text`` in the pager; a pager that cannot be started costs one line on
-    stderr, and the text is printed instead."""
+def _page(text: str, *, asked: bool) -> None:
+    """Show ``text`` in the pager (one that stays open when ``--pager`` ``asked`` for it); a
+    pager that cannot be started costs one line on stderr, and the text is printed instead."""
     from effects_cli.terminal import PagerError, page, pager_command
 
     tell_remarks()
     try:
-        command = pager_command(os.environ)
+        command = pager_command(os.environ, asked=asked)
         if command is None:
             write(text)
             return
-        page(_encoded(text, sys.stdout), command, os.environ)
+        page(_encoded(text, sys.stdout), command, os.environ, asked=asked)
     except PagerError as error:
         complain(f"{error}; printing instead")
         write(text)

@@ -15,7 +15,7 @@ from effects_cli.cli.options import (
     whole_number,
 )
 from effects_cli.cli.output import emit
-from effects_cli.cli.results import Contents, EntryView, WholeGuide
+from effects_cli.cli.results import Contents, EntryView, ShortTip, WholeGuide
 from effects_cli.model import Point
 
 if TYPE_CHECKING:
@@ -81,15 +81,24 @@ def tip(
         bool,
         typer.Option("--daily", help="The tip of the day: the same all day, another tomorrow."),
     ] = False,
+    short: Annotated[
+        bool,
+        typer.Option(
+            "--short",
+            help="Two lines: the reference and title, and the first sentence, cut to fit.",
+        ),
+    ] = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Show one sub-point picked at random.
+
+    --short fits it in two lines, for a shell's start-up file.
 
     Examples:
       effects tip
       effects tip --section 4
       effects tip --seed 7
-      effects --no-pager tip --daily
+      effects tip --daily --short
     """
     if daily and seed is not None:
         raise typer.BadParameter("cannot be used with --daily", param_hint="'--seed'")
@@ -103,7 +112,8 @@ def tip(
         import random
 
         point = random.Random(seed).choice(pool)
-    emit(ctx.obj, EntryView(point, guide.section_of(point)), as_json=as_json)
+    shown = ShortTip if short else EntryView
+    emit(ctx.obj, shown(point, guide.section_of(point)), as_json=as_json)
 
 
 def today() -> "date":

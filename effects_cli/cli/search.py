@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from effects_cli.cli.options import JsonFlag, section_option, whole_number
-from effects_cli.cli.output import emit, note
+from effects_cli.cli.output import emit, note, stdout_is_terminal
 from effects_cli.cli.results import Found
 from effects_cli.errors import NoMatch
 from effects_cli.escapes import quote
@@ -76,7 +76,10 @@ def search(
         raise NoMatch(searched, section=section, suggestions=list(results.suggestions))
     for typed, used in results.corrections.items():
         note(f"No match for {quote(typed)}; showing results for {quote(used)}.")
-    emit(ctx.obj, Found(searched, results, limit), as_json=as_json)
+    found = Found(searched, results, limit)
+    emit(ctx.obj, found, as_json=as_json)
+    if found.more is not None and not as_json and not stdout_is_terminal():
+        note(found.more)  # after the hits, which a pipe gets alone
 
 
 def _word_results(
