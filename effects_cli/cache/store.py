@@ -19,14 +19,16 @@ first runs never read half a file.
 
 from __future__ import annotations
 
-import contextlib
 import marshal
 import os
 import stat
 import zlib
-from collections.abc import Hashable
 
-from effects_cli.cache.folder import CacheError, Folder, opened, unsafe
+from effects_cli.cache.folder import Folder, opened, unsafe
+
+TYPE_CHECKING = False  # (typing itself is not loaded: the fast path reads the cache)
+if TYPE_CHECKING:
+    from collections.abc import Hashable
 
 SUFFIX = ".cache"
 _MAGIC = b"effects-cache-1\n"
@@ -130,8 +132,10 @@ def write(kind: str, key: tuple[Hashable, ...], value: object) -> None:
                 os.close(descriptor)
             folder.replace(temporary, name)
         except OSError:
-            with contextlib.suppress(OSError):
+            try:  # noqa: SIM105 (not contextlib: the fast path must not pay for its import)
                 folder.unlink(temporary)
+            except OSError:
+                pass
 
 
 def clear() -> int:
@@ -151,9 +155,14 @@ def clear() -> int:
             except FileNotFoundError:
                 continue
             except OSError as error:
-                raise CacheError(f"cannot remove {folder.path / name}: {error.strerror}") from None
+                from effects_cli.errors import CacheError
+
+                path = os.path.join(folder.path, name)
+                raise CacheError(f"cannot remove {path}: {error.strerror}") from None
             removed += 1
         path = folder.path
-    with contextlib.suppress(OSError):
-        path.rmdir()  # only when nothing else was put there
+    try:  # noqa: SIM105 (as above)
+        os.rmdir(path)  # only when nothing else was put there
+    except OSError:
+        pass
     return removed
