@@ -132,7 +132,7 @@ def write(kind: str, key: tuple[Hashable, ...], value: object) -> None:
                 os.close(descriptor)
             folder.replace(temporary, name)
         except OSError:
-            try:  # noqa: SIM105 (not contextlib: the fast path must not pay for its import)
+            try:  # noqa: SIM105 (not contextlib: the fast path must not pay for it)
                 folder.unlink(temporary)
             except OSError:
                 pass
