@@ -2,7 +2,7 @@
 
 One file a guide and a view (width, colour, encoding, theme and the rest of
 `effects_cli.warm.view`), in the cache folder and under its rules (private,
-never a link or a special file, `effects_cli.cache.folder`). It holds a header
+never a link or a special file: `effects_cli.cache.store`). It holds a header
 and the texts one after another; the header names each text's place, length
 and CRC, so that one text is read and checked without reading the others, at
 40 entries or at 55,000:
@@ -20,10 +20,9 @@ from __future__ import annotations
 
 import marshal
 import os
-import stat
 import zlib
 
-from effects_cli.cache import folder as cache_folder
+from effects_cli.cache import store
 
 MAGIC = b"effects-view-1\n"
 _LENGTH = 4
@@ -33,19 +32,6 @@ LARGEST_FILE = 1 << 26
 """64 MB of texts: far more than is ever printed; a larger file is not read."""
 MOST_TEXTS = 4096
 """Texts kept in one file; a guide shown in more views than this starts a new file."""
-_READ = (
-    os.O_RDONLY
-    | getattr(os, "O_NOFOLLOW", 0)
-    | getattr(os, "O_NONBLOCK", 0)
-    | getattr(os, "O_CLOEXEC", 0)
-)
-_WRITE = (
-    os.O_WRONLY
-    | os.O_CREAT
-    | os.O_EXCL
-    | getattr(os, "O_NOFOLLOW", 0)
-    | getattr(os, "O_CLOEXEC", 0)
-)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -102,22 +88,10 @@ class Replay:
 def open_replay(key: Key) -> Replay | None:
     """The replay file of ``key``, when there is one, safe, whole in its header, and for
     this very key; else None."""
-    with cache_folder.opened() as folder:
-        if folder is None:
-            return None
-        try:
-            descriptor = folder.open(file_name(key), _READ)
-        except (OSError, ValueError):
-            return None
+    descriptor = store.open_file(file_name(key), LARGEST_FILE)
+    if descriptor is None:
+        return None
     try:
-        info = os.fstat(descriptor)
-        if (
-            not stat.S_ISREG(info.st_mode)
-            or info.st_size > LARGEST_FILE
-            or cache_folder.unsafe(info) is not None
-            or info.st_mode & 0o077
-        ):
-            raise OSError
         head = os.pread(descriptor, len(MAGIC) + _LENGTH, 0)
         if len(head) != len(MAGIC) + _LENGTH or not head.startswith(MAGIC):
             raise OSError
@@ -162,27 +136,5 @@ def keep(key: Key, sizes: tuple[int, ...], texts: dict[str, bytes]) -> None:
     header = marshal.dumps((key, sizes, table))
     crc = zlib.crc32(header).to_bytes(_LENGTH, "big")
     data = b"".join([MAGIC, len(header).to_bytes(_LENGTH, "big"), header, crc, *chunks])
-    if len(data) > LARGEST_FILE:
-        return
-    _write(file_name(key), data)
-
-
-def _write(name: str, data: bytes) -> None:
-    temporary = f".{name}.{os.getpid()}.tmp"
-    with cache_folder.opened(create=True) as folder:
-        if folder is None:
-            return
-        try:
-            descriptor = folder.open(temporary, _WRITE, 0o600)
-            try:
-                view = memoryview(data)
-                while view:
-                    view = view[os.write(descriptor, view) :]
-            finally:
-                os.close(descriptor)
-            folder.replace(temporary, name)
-        except OSError:
-            try:
-                folder.unlink(temporary)
-            except OSError:
-                pass
+    if len(data) <= LARGEST_FILE:
+        store.write_file(file_name(key), [data])
