@@ -125,12 +125,12 @@ def main() -> None:
                     ),
                     flush=True,
                 )
-            timed(effects + ["search", "stigma"], env, terminal)
+            timed([*effects, "search", "stigma"], env, terminal)
             print(
                 row(
                     "search stigma (vs floor)",
                     compare(
-                        "search", effects + ["search", "stigma"], floor, env, args.rounds, terminal
+                        "search", [*effects, "search", "stigma"], floor, env, args.rounds, terminal
                     ),
                     0.8,
                 ),
@@ -169,7 +169,7 @@ def main() -> None:
                     None,
                 )
             )
-        print(row("effects tip", compare("tip", effects + ["tip"], python, env, args.rounds), None))
+        print(row("effects tip", compare("tip", [*effects, "tip"], python, env, args.rounds), None))
         if not args.quick:
             large(work, env, effects, python, floor, args.rounds)
     finally:
@@ -195,11 +195,11 @@ def large(
             "XDG_CACHE_HOME": str(work / f"cache-{sections}"),
         }
         entries = sections * 11
-        command = effects + ["--guide", str(guide)]
+        command = [*effects, "--guide", str(guide)]
         cold = []
         for _ in range(3):
             shutil.rmtree(env["XDG_CACHE_HOME"], ignore_errors=True)
-            cold.append(timed(command + ["search", "stigma"], env, False)[0])
+            cold.append(timed([*command, "search", "stigma"], env, False)[0])
         print(
             f"\n{entries:,} entries ({guide.stat().st_size / 1e6:.1f} MB of YAML): first search, empty cache: median {statistics.median(cold):.2f} s (goal {goal} s)"
         )
@@ -218,17 +218,17 @@ def large(
         print(
             row(
                 "search stigma (vs floor)",
-                compare("search", command + ["search", "stigma"], floor, env, rounds),
+                compare("search", [*command, "search", "stigma"], floor, env, rounds),
                 1.5,
             ),
             flush=True,
         )
         ours = statistics.median(
-            timed(command + ["show", "2500.5"], env, False)[1] for _ in range(5)
+            timed([*command, "show", "2500.5"], env, False)[1] for _ in range(5)
         )
         bare = statistics.median(timed(python, env, False)[1] for _ in range(5))
         printed = (
-            len(subprocess.run(command + ["show", "2500.5"], env=env, capture_output=True).stdout)
+            len(subprocess.run([*command, "show", "2500.5"], env=env, capture_output=True).stdout)
             / 1024
         )
         print(
