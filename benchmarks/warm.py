@@ -154,7 +154,8 @@ def main() -> None:
                 page = pages / folder / "pages" / "common" / "tar.md"
                 page.parent.mkdir(parents=True)
                 page.write_text(
-                    "# tar\n\n> Archiving utility.\n\n- Create an archive:\n\n`tar cf {{target.tar}} {{file}}`\n"
+                    "# tar\n\n> Archiving utility.\n\n- Create an archive:\n\n"
+                    "`tar cf {{target.tar}} {{file}}`\n"
                 )
             print(
                 row(
@@ -201,7 +202,8 @@ def large(
             shutil.rmtree(env["XDG_CACHE_HOME"], ignore_errors=True)
             cold.append(timed([*command, "search", "stigma"], env, False)[0])
         print(
-            f"\n{entries:,} entries ({guide.stat().st_size / 1e6:.1f} MB of YAML): first search, empty cache: median {statistics.median(cold):.2f} s (goal {goal} s)"
+            f"\n{entries:,} entries ({guide.stat().st_size / 1e6:.1f} MB of YAML): first search,"
+            f" empty cache: median {statistics.median(cold):.2f} s (goal {goal} s)"
         )
         if sections != 5000:
             continue
@@ -232,7 +234,8 @@ def large(
             / 1024
         )
         print(
-            f"peak memory of a warm show: {ours:,} KiB against {bare:,} KiB for python -c pass, {ours / (bare + printed):.2f} times (goal 1.2, with the {printed:.0f} KiB printed)"
+            f"peak memory of a warm show: {ours:,} KiB against {bare:,} KiB for python -c pass,"
+            f" {ours / (bare + printed):.2f} times (goal 1.2, with the {printed:.0f} KiB printed)"
         )
 
 
