@@ -69,6 +69,10 @@ class NoMatch(EffectsError):
         super().__init__(message)
 
 
+class CacheError(EffectsError):
+    """The cache cannot do what was asked: there is no cache folder, or it cannot be cleared."""
+
+
 class GuideError(EffectsError):
     """A guide file that cannot be read, parsed or understood.
 

@@ -9,22 +9,23 @@ at once. In every case the answer must be the one a cold run gives.
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import subprocess
 import sys
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from pkgutil import resolve_name
 
 import pytest
 
-from effects_cli import __version__, cache
+from effects_cli import __version__, cache, records
 from effects_cli.bundled import bundled_guide_path
 from effects_cli.cache import keys, store
 from effects_cli.guides import GuideSource
 from effects_cli.loader import load_guide
 from effects_cli.model import Guide, Point, Section
-from effects_cli.records import guide_from_record, guide_record, read_record
 from tests.helpers import (
     BUILD_INDEX,
     EFFECTS,
@@ -50,15 +51,61 @@ def test_cache_folder_follows_xdg_cache_home(
     assert cache.cache_folder() == Path.home() / ".cache" / "effects"
 
 
-def test_a_guide_round_trips_through_its_record(guide: Guide) -> None:
-    record = read_record(guide_record(guide))
-    assert record is not None and guide_from_record(record) == guide
+KEY = ("/somewhere/guide.yaml", 1, 2, 3, 4)
+
+
+def test_a_guide_round_trips_through_its_file(guide: Guide) -> None:
     with_keywords = Guide(
         "T", (Section(1, "S", "s", (Point(1, 1, "P", "p", ("helpline", "crisis")),), ("money",)),)
     )
-    record = read_record(guide_record(with_keywords))
-    assert record is not None and guide_from_record(record) == with_keywords
-    assert read_record((*guide_record(with_keywords)[:-1], ((),))) is None  # one entry short
+    for original in (guide, with_keywords):
+        records.write(KEY, original)
+        opened = records.open_file(KEY, limit=1 << 30)
+        assert opened is not None
+        try:
+            assert opened.guide() == original
+            assert [opened.entry(doc) for doc in range(opened.count)] == list(original.entries())
+        finally:
+            opened.close()
+
+
+def test_one_entry_is_read_without_the_rest(monkeypatch: pytest.MonkeyPatch) -> None:
+    """At 40 entries or at 5,000, showing one reads its row and its texts, not the guide."""
+    text = "word " * 100
+    sections = tuple(
+        Section(s, f"S{s}", text, tuple(Point(s, p, f"P{s}.{p}", text) for p in range(1, 10)))
+        for s in range(1, 501)
+    )
+    big = Guide("Big", sections)
+    records.write(KEY, big)
+    read: list[int] = []
+    pread = os.pread
+    monkeypatch.setattr(os, "pread", lambda fd, n, at: read.append(n) or pread(fd, n, at))
+    opened = records.open_file(KEY, limit=1 << 30)
+    assert opened is not None
+    try:
+        header = sum(read)
+        assert opened.entry(4321) == list(big.entries())[4321]
+    finally:
+        opened.close()
+    assert sum(read) - header < 2 * len(text) + 200  # the entry's texts and its row
+    assert header < 8_000  # the header: heads and the sizes of 500 sections
+
+
+def test_a_damaged_entry_is_read_from_the_guide_file_instead(small_guide: Path) -> None:
+    expected = GuideSource(small_guide).guide()
+    (path,) = cache_files()
+    data = bytearray(path.read_bytes())
+    data[-3] ^= 0xFF  # a byte of the last entry's text
+    path.write_bytes(bytes(data))
+    opened = records.open_file(
+        (*cache.file_stamp(small_guide), cache.code_stamp(), None), limit=1 << 30
+    )
+    assert opened is not None
+    with pytest.raises(records.Damaged):
+        opened.guide()
+    opened.close()
+    assert GuideSource(small_guide).guide() == expected
 
 
 def test_the_second_run_reads_the_cache(invoke: Invoke, refuse_parsing: Refuse) -> None:
@@ -129,26 +176,31 @@ def test_a_foreign_but_whole_cache_file_is_ignored(invoke: Invoke, small_guide: 
     (path,) = cache_files()
     small = load_guide(small_guide)
     key = ("somewhere else", 1, 2, 3, 4)
-    cache.write("guide", key, guide_record(small))
-    foreign = cache.cache_folder() / store.file_name("guide", key)
+    records.write(key, small)
+    foreign = cache.cache_folder() / records.file_name(key)
     foreign.replace(path)
     assert invoke("show", "4").stdout == expected
 
 
-def test_a_record_of_the_wrong_shape_is_ignored() -> None:
+def test_a_guide_file_of_the_wrong_shape_is_ignored() -> None:
     guide = GuideSource().guide()
     assert len(cache_files()) == 1
     stamp = cache.file_stamp(bundled_guide_path())
     assert stamp is not None
     key = (*stamp, cache.code_stamp(), None)
-    for wrong in [
-        ("title",),
-        ("t", None, None, None, (1,), b"x", b"\0\0\0\0"),
-        ("t",) * 7,
-        42,
-        None,
+    for heads, sizes, count in [
+        (("title",), (1,), 2),
+        ((None, None, None, None), (1,), 2),
+        (("t", None, None, None), (0,), 1),
+        (("t", None, None, None), (1,), 3),
+        (("t", None, None, None), "x", 2),
     ]:
-        cache.write("guide", key, wrong)
+        header = marshal.dumps((key, heads, sizes, count))
+        crc = zlib.crc32(header).to_bytes(4, "big")
+        store.write_file(
+            records.file_name(key),
+            [records.MAGIC, len(header).to_bytes(4, "big"), header, crc, b"\0" * 40],
+        )
         assert GuideSource().guide() == guide
 
 

@@ -97,8 +97,14 @@ def _word_results(
     parsed = parse_query(text)  # once: the engine searches what is checked here
     if not parsed.terms:
         raise typer.BadParameter(f"{quote(text)} has no words to search for", param_hint="QUERY")
-    corpus, index = source.searchable()
-    return search_guide(corpus, parsed, index=index, section=section, limit=limit)
+    from effects_cli.records import Damaged
+
+    try:
+        corpus, index = source.searchable()
+        return search_guide(corpus, parsed, index=index, section=section, limit=limit)
+    except Damaged:  # a cached entry that does not check out: search the file itself
+        corpus, index = source.reread()
+        return search_guide(corpus, parsed, index=index, section=section, limit=limit)
 
 
 def _regex_results(
@@ -110,10 +116,15 @@ def _regex_results(
 
     if not pattern:
         raise typer.BadParameter("the pattern is empty", param_hint=_REGEX_HINT)
-    corpus = source.corpus()
+    from effects_cli.records import Damaged
+
     try:
         with time_limit(REGEX_SECONDS):
-            return regex_search(corpus, pattern, section=section, limit=limit)
+            try:
+                return regex_search(source.corpus(), pattern, section=section, limit=limit)
+            except Damaged:  # a cached entry that does not check out: read the file itself
+                corpus = source.reread()[0]
+                return regex_search(corpus, pattern, section=section, limit=limit)
     except BadPattern as error:
         raise typer.BadParameter(
             f"{quote(pattern)} is not a valid pattern: {error}", param_hint=_REGEX_HINT
