@@ -4,12 +4,18 @@ The decisions are pure functions of the user's choice, the environment and
 whether stdout is a terminal, so that they can be tested table by table. `page`
 runs the chosen pager; it is the one piece of I/O here and raises `PagerError`
 rather than printing, so that the CLI decides what to tell the user.
+
+Plain ``os``, no heavier module (not ``enum`` or ``typing``): the fast path
+(`effects_cli.warm`) makes the same decisions, before anything else is loaded.
 """
 
 from __future__ import annotations
 
-import enum
-from collections.abc import Mapping
+import os
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 DEFAULT_PAGER = ("less", "-FRX")
 """Quit if the text fits one screen, pass colours through, leave the text on screen."""
@@ -18,8 +24,8 @@ ASKED_PAGER = ("less", "-RX")
 the text fits (``-F`` would quit at once)."""
 
 
-class Styling(enum.Enum):
-    """How much of the styling reaches the output."""
+class Styling:
+    """How much of the styling reaches the output: one of these three words."""
 
     NONE = "none"
     """Plain text, no escape codes at all."""
@@ -29,7 +35,7 @@ class Styling(enum.Enum):
     """Everything."""
 
 
-def styling(choice: str, environ: Mapping[str, str], is_terminal: bool) -> Styling:
+def styling(choice: str, environ: Mapping[str, str], is_terminal: bool) -> str:
     """What ``--color auto|always|never`` comes to, first rule that applies winning.
 
     1. ``always`` colours and ``never`` leaves plain text, whatever else is set
@@ -71,6 +77,31 @@ def text_width(environ: Mapping[str, str], columns: int | None, *, is_terminal: 
         dumb = is_terminal and environ.get("TERM", "").lower() in ("dumb", "unknown")
         width = min(READING_WIDTH, 80 if dumb or not columns else columns)
     return min(max(width, WIDTHS.start), WIDTHS.stop - 1)
+
+
+def window_width(environ: Mapping[str, str], *, is_terminal: bool) -> int:
+    """The width output for people is laid out at (`text_width`): of COLUMNS, or of the
+    terminal of stdin, stdout or stderr (the first there is), as Rich looks for one."""
+    columns = None
+    for descriptor in (0, 1, 2):
+        try:
+            columns = os.get_terminal_size(descriptor).columns
+        except (AttributeError, ValueError, OSError):  # not a terminal
+            continue
+        break
+    return text_width(environ, columns, is_terminal=is_terminal)
+
+
+def window_height(environ: Mapping[str, str]) -> int:
+    """How many lines the window shows: ``LINES`` when it is a number above 0, else the
+    terminal's (stdout's), else 24, as `shutil.get_terminal_size` says."""
+    given = environ.get("LINES", "")
+    if given.isascii() and given.isdigit() and int(given) > 0:
+        return int(given)
+    try:
+        return os.get_terminal_size(1).lines or 24
+    except (AttributeError, ValueError, OSError):
+        return 24
 
 
 class PagerError(Exception):

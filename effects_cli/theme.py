@@ -15,7 +15,9 @@ code Rich would print for it, for output made without Rich (``tip --short``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 VARIABLE = "EFFECTS_THEME"
 THEMES: dict[str, dict[str, str]] = {

@@ -23,15 +23,8 @@ from effects_cli.cli.options import (
     read_settings,
     told,
 )
-from effects_cli.cli.output import (
-    PROG,
-    ClosedPipe,
-    complain,
-    identity,
-    shortened,
-    silence_stdout,
-    tell_remarks,
-)
+from effects_cli.cli.output import complain, shortened
+from effects_cli.cli.streams import PROG, ClosedPipe, identity, silence_stdout, tell_remarks
 from effects_cli.errors import EffectsError, GuideError, GuideProblems
 
 

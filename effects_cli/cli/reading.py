@@ -17,6 +17,7 @@ from effects_cli.cli.options import (
 from effects_cli.cli.output import emit
 from effects_cli.cli.results import Contents, EntryView, ShortTip, WholeGuide
 from effects_cli.model import Point
+from effects_cli.warm.keeper import Kept
 
 if TYPE_CHECKING:
     from datetime import date
@@ -37,7 +38,9 @@ def list_sections(
       effects list
       effects list --tree
     """
-    emit(ctx.obj, Contents(ctx.obj.source.guide(), tree=tree), as_json=as_json)
+    guide = ctx.obj.source.guide()
+    kept = Kept("list-tree" if tree else "list", guide)
+    emit(ctx.obj, Contents(guide, tree=tree), as_json=as_json, keep=kept)
 
 
 def show(
@@ -62,7 +65,7 @@ def show(
     guide = ctx.obj.source.guide()
     entry = guide.lookup(ref)
     section = guide.section_of(entry) if isinstance(entry, Point) else entry
-    emit(ctx.obj, EntryView(entry, section), as_json=as_json)
+    emit(ctx.obj, EntryView(entry, section), as_json=as_json, keep=Kept(f"show:{entry.ref}", guide))
 
 
 def tip(
@@ -113,7 +116,8 @@ def tip(
 
         point = random.Random(seed).choice(pool)
     shown = ShortTip if short else EntryView
-    emit(ctx.obj, shown(point, guide.section_of(point)), as_json=as_json)
+    kept = Kept(f"{'short' if short else 'show'}:{point.ref}", guide)
+    emit(ctx.obj, shown(point, guide.section_of(point)), as_json=as_json, keep=kept)
 
 
 def today() -> "date":

@@ -30,6 +30,15 @@ CLOSED_PIPE = 141
 def run(argv: list[str]) -> int | None:
     """Answer ``argv`` from what the full program kept, and return the exit code; or
     return None, having printed nothing, for the full program to answer it."""
+    try:
+        text = _text(argv)
+    except Exception:  # anything unforeseen: the full program answers (and reports it)
+        return None
+    return None if text is None else _write(text)
+
+
+def _text(argv: list[str]) -> bytes | None:
+    """The bytes to print for ``argv``, when the full program kept them."""
     from effects_cli.warm.request import read
 
     request = read(argv)
@@ -43,9 +52,7 @@ def run(argv: list[str]) -> int | None:
         text = replay.text(name) if name is not None else None
     finally:
         replay.close()
-    if text is None or _would_page(request, text):
-        return None
-    return _write(text)
+    return None if text is None or _would_page(request, text) else text
 
 
 def _replay(request: Request) -> Replay | None:
@@ -67,7 +74,7 @@ def _replay(request: Request) -> Replay | None:
     if limit and not (limit.isascii() and limit.isdigit() and 0 < len(limit) < 19):
         return None  # an error to report, or a limit the full program reads exactly
     is_terminal = view.stdout_is_terminal()
-    styling = terminal.styling(request.color, environ, is_terminal).value
+    styling = terminal.styling(request.color, environ, is_terminal)
     key = view.key(
         guide,
         int(limit) if limit else None,
@@ -97,7 +104,7 @@ def _name(request: Request, sizes: tuple[int, ...]) -> str | None:
     while index >= sizes[section]:
         index -= sizes[section]
         section += 1
-    return f"{'short' if request.short else 'tip'}:{section + 1}.{index + 1}"
+    return f"{'short' if request.short else 'show'}:{section + 1}.{index + 1}"
 
 
 def _pick(request: Request, count: int) -> int:
@@ -134,10 +141,10 @@ def _would_page(request: Request, text: bytes) -> bool:
     """Whether the full program would page this (on a terminal, taller than the window)."""
     if request.pager is False:
         return False
-    from effects_cli.viewport import height
+    from effects_cli.terminal import window_height
     from effects_cli.warm.view import stdout_is_terminal
 
-    return stdout_is_terminal() and text.count(b"\n") >= height(os.environ)
+    return stdout_is_terminal() and text.count(b"\n") >= window_height(os.environ)
 
 
 def _write(text: bytes) -> int | None:

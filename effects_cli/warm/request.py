@@ -74,29 +74,30 @@ def read(argv: list[str]) -> Request | None:
 def _global(request: Request, words: list[str]) -> bool:
     """Take one global option from the front of ``words``; False if it is not one the fast
     path knows (or its value is unusual)."""
-    word = words.pop(0)
-    name, _, attached = word.partition("=")
-    if name == "--guide":
-        value = attached if "=" in word else (words.pop(0) if words else None)
-        if value is None or not value.strip():
+    word = words[0]
+    name, equals, attached = word.partition("=")
+    if name in ("--guide", "--color"):
+        if not equals and len(words) < 2:
             return False
-        request.guide = value
-        return True
-    if name == "--color":
-        value = attached if "=" in word else (words.pop(0) if words else None)
-        if value not in _COLOURS:
+        value = attached if equals else words[1]
+        if (name == "--guide" and not value.strip()) or (
+            name == "--color" and value not in _COLOURS
+        ):
             return False
-        request.color = value
+        del words[: 1 if equals else 2]
+        if name == "--guide":
+            request.guide = value
+        else:
+            request.color = value
         return True
-    if "=" in word:
-        return False
     if word == "--no-color":
         request.color = "never"
-        return True
-    if word == "--no-pager":
+    elif word == "--no-pager":
         request.pager = False
-        return True
-    return False  # --pager, --no-cache, --help, --version, completion: the full program's
+    else:
+        return False  # --pager, --no-cache, --help, --version, completion: the full program's
+    del words[0]
+    return True
 
 
 def _own(request: Request, words: list[str]) -> bool:

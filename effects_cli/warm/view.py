@@ -15,7 +15,7 @@ import sys
 
 from effects_cli import __version__
 from effects_cli.cache import keys
-from effects_cli.viewport import width
+from effects_cli.terminal import window_width
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -32,21 +32,29 @@ def key(
 ) -> tuple[Hashable, ...] | None:
     """The key of what is printed for ``guide_file`` in this view, or None when nothing
     may be kept for it (a guide that is not a regular file, say)."""
+    from effects_cli.theme import UnknownTheme, chosen_theme
+
     stamp = keys.file_stamp(guide_file)  # type: ignore[arg-type]
     if stamp is None:
         return None
-    return (*stamp, keys.code_stamp(), max_bytes, *view(styling, environ, is_terminal))
+    try:
+        theme = chosen_theme(environ)
+    except UnknownTheme:  # an error to report: the full program's
+        return None
+    return (*stamp, keys.code_stamp(), max_bytes, *view(styling, theme, environ, is_terminal))
 
 
-def view(styling: str, environ: Mapping[str, str], is_terminal: bool) -> tuple[Hashable, ...]:
+def view(
+    styling: str, theme: str, environ: Mapping[str, str], is_terminal: bool
+) -> tuple[Hashable, ...]:
     """The parts of the key that are the output's, not the guide's."""
     return (
         __version__,
-        width(environ),
+        window_width(environ, is_terminal=is_terminal),
         styling,
+        theme,
         is_terminal,
         encoding(sys.stdout),
-        environ.get("EFFECTS_THEME", "").strip().lower(),
     )
 
 
