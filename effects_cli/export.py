@@ -24,6 +24,7 @@ def point_json(point: Point, section: Section) -> Json:
         "title": point.title,
         "text": point.text,
         "keywords": list(point.keywords),
+        "related": list(point.related),
         "section": {"ref": section.ref, "title": section.title},
     }
 
@@ -35,6 +36,7 @@ def section_json(section: Section) -> Json:
         "title": section.title,
         "text": section.text,
         "keywords": list(section.keywords),
+        "related": list(section.related),
         "points": [point_json(point, section) for point in section.points],
     }
 

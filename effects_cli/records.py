@@ -37,6 +37,8 @@ class GuideRecord(NamedTuple):
     """Where each of those texts ends in ``blob``: an array of 32-bit offsets."""
     keywords: tuple[tuple[str, ...], ...]
     """The keywords of each entry, in guide order."""
+    related: tuple[tuple[str, ...], ...]
+    """The related words of each entry, in guide order."""
 
 
 def guide_record(guide: Guide) -> tuple[object, ...]:
@@ -57,6 +59,7 @@ def guide_record(guide: Guide) -> tuple[object, ...]:
             bytes(blob),
             ends.tobytes(),
             tuple(entry.keywords for entry in guide.entries()),
+            tuple(entry.related for entry in guide.entries()),
         )
     )
 
@@ -78,12 +81,7 @@ def read_record(value: object) -> GuideRecord | None:
         and all(isinstance(size, int) and size >= 0 for size in record.sizes)
         and isinstance(record.blob, bytes)
         and isinstance(record.ends, bytes)
-        and isinstance(record.keywords, tuple)
-        and len(record.keywords) == len(record.sizes) + sum(record.sizes)
-        and all(
-            isinstance(words, tuple) and all(isinstance(word, str) for word in words)
-            for words in record.keywords
-        )
+        and all(_per_entry(lists, record.sizes) for lists in (record.keywords, record.related))
     ):
         return None
     offsets = array("I")
@@ -94,6 +92,18 @@ def read_record(value: object) -> GuideRecord | None:
     if len(offsets) != fields or (offsets and offsets[-1] != len(record.blob)):
         return None
     return record
+
+
+def _per_entry(lists: object, sizes: tuple[int, ...]) -> bool:
+    """Whether ``lists`` is a tuple of words for each entry of a guide of these sizes."""
+    return (
+        isinstance(lists, tuple)
+        and len(lists) == len(sizes) + sum(sizes)
+        and all(
+            isinstance(words, tuple) and all(isinstance(word, str) for word in words)
+            for words in lists
+        )
+    )
 
 
 class Fields:
@@ -133,11 +143,11 @@ def guide_from_record(record: GuideRecord) -> Guide:
     for number, size in enumerate(record.sizes, start=1):
         section_title, section_text = fields[doc]
         points = tuple(
-            Point(number, index, *fields[doc + index], _keywords(record, doc + index))
+            Point(number, index, *fields[doc + index], *_keywords(record, doc + index))
             for index in range(1, size + 1)
         )
         sections.append(
-            Section(number, section_title, section_text, points, _keywords(record, doc))
+            Section(number, section_title, section_text, points, *_keywords(record, doc))
         )
         doc += 1 + size
     return Guide(
@@ -149,9 +159,12 @@ def guide_from_record(record: GuideRecord) -> Guide:
     )
 
 
-def _keywords(record: GuideRecord, doc: int) -> tuple[str, ...]:
-    """Entry ``doc``'s keywords, defused as its texts are."""
-    return tuple(defused(word) for word in record.keywords[doc])
+def _keywords(record: GuideRecord, doc: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Entry ``doc``'s keywords and related words, defused as its texts are."""
+    return (
+        tuple(defused(word) for word in record.keywords[doc]),
+        tuple(defused(word) for word in record.related[doc]),
+    )
 
 
 def _defused(text: str | None) -> str | None:
@@ -176,12 +189,34 @@ def corpus_from_record(record: GuideRecord) -> Corpus:
         first = starts[number - 1]
         title, text = fields[first]
         points = tuple(
-            Point(number, index, *fields[first + index], _keywords(record, first + index))
+            Point(number, index, *fields[first + index], *_keywords(record, first + index))
             for index in range(1, record.sizes[number - 1] + 1)
         )
         at = doc - first
         if at:
             return points[at - 1]
-        return Section(number, title, text, points, _keywords(record, first))
+        return Section(number, title, text, points, *_keywords(record, first))
 
-    return Corpus(fields, starts, make_entry)
+    return Corpus(
+        fields,
+        starts,
+        make_entry,
+        keywords=_DefusedLists(record.keywords),
+        related=_DefusedLists(record.related),
+    )
+
+
+class _DefusedLists:
+    """Each entry's keywords (or related words) defused, only when read: an index is built
+    from them once, and a search from the cache reads none."""
+
+    __slots__ = ("_lists",)
+
+    def __init__(self, lists: tuple[tuple[str, ...], ...]) -> None:
+        self._lists = lists
+
+    def __len__(self) -> int:
+        return len(self._lists)
+
+    def __getitem__(self, doc: int) -> tuple[str, ...]:
+        return tuple(defused(word) for word in self._lists[doc])

@@ -13,6 +13,8 @@ from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING
 
 from effects_cli.search import forms
+from effects_cli.search.coverage import Clause, is_common, related_entries, verdict
+from effects_cli.search.function_words import FUNCTION_WORDS
 from effects_cli.search.index import Index
 from effects_cli.search.ranking import bm25f, idf, mass, phrase_counts, proximity_boosts
 from effects_cli.search.results import Hit, Results
@@ -25,7 +27,10 @@ if TYPE_CHECKING:
     from effects_cli.search.query import Query
 
 _Counts = dict[int, list[float]]
-"""Entry: [weighted count in its title, in its text]."""
+"""Entry: [weighted count in its title, in its text] and, from the index, [in its keywords,
+in its related words]."""
+LONG_QUERY = 3
+"""A query of this many clauses or more ranks first the entries that hold more of them."""
 
 
 def search(
@@ -36,18 +41,23 @@ def search(
     section: int | None = None,
     limit: int | None = None,
 ) -> Results:
-    """Every entry matching ``query``, best first, ties in guide order.
+    """Every entry matching ``query``, best first, ties in guide order; none when the
+    guide does not cover it (`coverage`: then ``Results.not_covered``, with entries
+    related to the missing words).
 
     ``index`` is the guide's `Index` (built here when not given); ``section``
     keeps the hits to that section and its sub-points; ``limit`` keeps the best
     so many (snippets are made for those alone: on a large guide, most of the work).
     """
     index = index if index is not None else Index.build(corpus)
-    tally = _Tally(index, corpus.docs_of(section))
     words = _Words(index)
+    loose = content_words(query)
+    tally = _Tally(index, corpus.docs_of(section), long=len(loose) + len(query.phrases))
+    clauses: list[Clause] = []
+    related: dict[int, float] = {}
 
     parts_of = dict(query.compounds)
-    for word in query.words:
+    for word in loose:
         # A compound matches whole ("self-help", "#SelfHelp", "selfhelp") or by its parts
         # in order ("self help"), whichever an entry holds; only when neither is anywhere
         # is it taken for a typo.
@@ -63,46 +73,94 @@ def search(
         # for "celebrity".
         weighted: _Counts = dict(by_parts)
         for guide_word, weight in expansions.items():
-            for doc, title_count, text_count in index.postings(guide_word):
-                counts = [weight * title_count, weight * text_count]
+            for doc, *counts in index.postings(guide_word):
+                weighed = [weight * count for count in counts]
                 best = weighted.get(doc)
-                if best is None or mass(counts) > mass(best):
-                    weighted[doc] = counts
-        tally.add_clause(weighted, set(expansions))
+                if best is None or mass(weighed) > mass(best):
+                    weighted[doc] = weighed
+        own = tally.add_clause(weighted, set(expansions))
+        if not own:
+            _relate(related, weighted, index.entry_count)
+        # A word the guide lacks but lists as related to an entry is a real word, known
+        # without the word list.
+        real = bool(own or weighted) or words.is_real(word)
+        searched = words.searched_as(word)
+        titled = any(title for _, title, *_ in index.postings(searched)) if own else False
+        clauses.append(Clause(searched, len(own), real, titled))
         if by_parts:
             tally.note_matched(by_parts, set().union(*parts))
         # The very form typed (or its correction) is scored again on its own, with its
         # own rarity: "celebrities" must beat "celebrate", which shares its stem.
+        # Keywords are not scored again: the entry's own words rank first.
         exact = words.searched_as(word)
         if expansions.get(exact) == forms.EXACT_WEIGHT:
-            tally.add_score({doc: [t, x] for doc, t, x in index.postings(exact)})
+            own_counts = {doc: [title, text] for doc, title, text, *_ in index.postings(exact)}
+            tally.add_score({doc: counts for doc, counts in own_counts.items() if any(counts)})
         tally.note_matched(weighted, expansions)
 
     for phrase in query.phrases:
         phrase_forms = [set(words.same_forms(word)) for word in phrase]
         counted = phrase_counts(index, corpus, phrase_forms)
-        tally.add_clause(counted, phrase_forms[0])
+        own = tally.add_clause(counted, phrase_forms[0])
+        clauses.append(Clause(" ".join(phrase), len(own), real=False))
         tally.note_matched(counted, set().union(*phrase_forms))
 
+    answer = verdict(clauses, index.entry_count)
+    missing = tuple(dict.fromkeys(words.unknown))
+    if not answer.covered:
+        return Results(
+            [],
+            words.corrections,
+            missing,
+            0,
+            _suggestions(index, words, missing),
+            not_covered=True,
+            absent=answer.absent,
+            common=answer.common,
+            related=tuple(corpus.entry(doc) for doc in related_entries(related)),
+        )
     tally.boost_proximity(corpus)
     ranked = tally.best(limit)
     hits = [_hit(corpus.entry(doc), tally.scores[doc], tally.matched[doc]) for doc in ranked]
-    missing = tuple(dict.fromkeys(words.unknown))
-    suggested: tuple[str, ...] = ()
-    if not hits:
-        from effects_cli.search.typos import suggestions  # loaded only when nothing matched
-
-        suggested = suggestions(index, words.corrections, missing)
+    suggested = _suggestions(index, words, missing) if not hits else ()
     return Results(hits, words.corrections, missing, len(tally.scores), suggested)
+
+
+def content_words(query: Query) -> tuple[str, ...]:
+    """The loose words of a query that say what it is about: all but `FUNCTION_WORDS`,
+    unless that leaves nothing to search (then the words as typed)."""
+    content = tuple(word for word in query.words if word not in FUNCTION_WORDS)
+    return content if content or query.phrases else query.words
+
+
+def _relate(related: dict[int, float], weighted: _Counts, entries: int) -> None:
+    """Add to the related entries those listing a word the guide does not otherwise hold."""
+    listed = {doc: counts[3] for doc, counts in weighted.items() if len(counts) > 3}
+    weight = idf(len(listed), entries)
+    for doc, count in listed.items():
+        if count:
+            related[doc] = related.get(doc, 0.0) + weight * count
+
+
+def _suggestions(index: Index, words: _Words, missing: tuple[str, ...]) -> tuple[str, ...]:
+    """Guide words the reader may have meant by the non-words that matched nothing."""
+    from effects_cli.search.typos import suggestions  # loaded only when nothing matched
+
+    guesses = tuple(word for word in missing if word not in words.real)
+    return suggestions(index, words.corrections, guesses)
 
 
 class _Tally:
     """The scores of one search, added up clause by clause, and what each entry matched."""
 
-    def __init__(self, index: Index, allowed: range) -> None:
+    def __init__(self, index: Index, allowed: range, *, long: int) -> None:
         self._index = index
         self._allowed = allowed
         """The entries that may score: those of the section searched."""
+        self._long = long >= LONG_QUERY
+        """Whether the query is long: then entries holding more of its clauses come first."""
+        self.held: dict[int, float] = {}
+        """How many of the query's distinctive clauses each entry holds in its own words."""
         self.scores: dict[int, float] = {}
         """Each scored entry's BM25F, summed over the clauses it holds."""
         self.clauses: dict[int, int] = {}
@@ -112,10 +170,22 @@ class _Tally:
         self.clause_words: list[set[str]] = []
         """The guide words of each clause, in query order, for proximity."""
 
-    def add_clause(self, counts: _Counts, words: set[str]) -> None:
-        """Add one clause of the query: its BM25F to the allowed entries that hold it."""
+    def add_clause(self, counts: _Counts, words: set[str]) -> set[int]:
+        """Add one clause of the query: its BM25F to the allowed entries that hold it.
+
+        Returns the entries (of the whole guide) that hold it in their own words: their
+        titles, texts or keywords, not only their related words.
+        """
         self.clause_words.append(words)
         self._add(counts, new_clause=True)
+        own = {doc for doc, found in counts.items() if found[0] or found[1] or _listed(found)}
+        if not is_common(len(own), self._index.entry_count):
+            # A clause held in an entry's keywords alone counts half: its own words first.
+            held = self.held
+            for doc in own:
+                found = counts[doc]
+                held[doc] = held.get(doc, 0) + (1.0 if found[0] or found[1] else 0.5)
+        return own
 
     def add_score(self, counts: _Counts) -> None:
         """Score the last clause again (as its very form): the score grows, the clause count
@@ -146,9 +216,18 @@ class _Tally:
                 self.scores[doc] *= boost
 
     def best(self, limit: int | None) -> list[int]:
-        """The best ``limit`` entries (all for None), best first, ties in guide order."""
+        """The best ``limit`` entries (all for None), best first, ties in guide order; for a
+        long query, those holding more of its distinctive clauses first."""
         scores = self.scores
+        if self._long:
+            held = self.held
+            return sorted(scores, key=lambda doc: (-held.get(doc, 0), -scores[doc], doc))[:limit]
         return sorted(scores, key=lambda doc: (-scores[doc], doc))[:limit]
+
+
+def _listed(counts: list[float]) -> bool:
+    """Whether weighted counts include a keyword."""
+    return len(counts) > 2 and bool(counts[2])
 
 
 class _Words:
@@ -161,6 +240,19 @@ class _Words:
         """Each misspelt query word, and the guide word searched instead."""
         self.unknown: list[str] = []
         """The query words found nowhere that had no close word (or were not guessed at)."""
+        self.real: set[str] = set()
+        """Of those, the real words (never taken for misspellings)."""
+
+    def is_real(self, word: str) -> bool:
+        """Whether a word found nowhere in the guide is a real word (`english.is_word`)."""
+        if word in self.real:
+            return True
+        from effects_cli.search.english import is_word  # for words the guide lacks only
+
+        if is_word(word):
+            self.real.add(word)
+            return True
+        return False
 
     def expansions(self, word: str) -> dict[str, float]:
         """`forms.expansions` of a loose word, or of its correction."""
@@ -178,12 +270,17 @@ class _Words:
         """What ``find`` gives for ``word``, or for the guide's closest word when nothing."""
         found = find(word)
         if not found:
-            from effects_cli.search.typos import MAX_GUESSES, closest  # for unknown words only
+            from effects_cli.search.typos import MAX_GUESSES, MIN_TYPO, closest  # unknown words
 
             # Each guess reads the whole vocabulary: a pasted page of unknown words must
-            # not take seconds, so only the first few are guessed at.
+            # not take seconds, so only the first few are guessed at. A real word is never
+            # taken for a misspelling: "depression" is not a slip of "expression".
             guessed = len(self.corrections) + len(self.unknown)
-            close = closest(self._index, word) if guessed < MAX_GUESSES else None
+            close = (
+                closest(self._index, word)
+                if guessed < MAX_GUESSES and len(word) >= MIN_TYPO and not self.is_real(word)
+                else None
+            )
             if close is None:
                 self.unknown.append(word)
             else:
