@@ -10,10 +10,10 @@ its content words are:
   about social media) says nothing of which entry is meant;
 - a real word the guide lacks counts against the query; a word that is no
   word at all (an unfixed typo, a stray letter run) neither for nor against it;
-- when exactly half the words are missing, the other half must name a topic of
-  the guide: a word of a title, as typed. ``stigma`` does in ``café stigma``;
-  ``time`` does not in ``screen time``, where the guide holds it once, in
-  passing.
+- when exactly half the words are missing, the query's most specific word (the
+  rarest in English) decides: ``screen time`` is not about time, which the
+  guide holds in passing, and ``homework help`` is not about help; ``peer
+  mentors`` is about peers.
 
 Entries whose related words (`model.Point.related`) hold the missing words are
 named as related: support groups for ``grief``.
@@ -21,6 +21,7 @@ named as related: support groups for ``grief``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 UBIQUITY = 0.8
@@ -40,8 +41,6 @@ class Clause(NamedTuple):
     """How many entries hold it in their titles, texts or keywords (0: the guide lacks it)."""
     real: bool = True
     """Whether it is a real word (and so counts against the query when the guide lacks it)."""
-    titled: bool = False
-    """Whether it stands, as searched, in a title of the guide."""
 
 
 class Verdict(NamedTuple):
@@ -59,11 +58,14 @@ def is_common(found: int, entries: int) -> bool:
     return entries >= MIN_ENTRIES and found >= UBIQUITY * entries
 
 
-def verdict(clauses: list[Clause], entries: int) -> Verdict:
+def verdict(
+    clauses: list[Clause], entries: int, frequency: Callable[[str], float] | None = None
+) -> Verdict:
     """Whether a guide of ``entries`` entries covers a query of these clauses.
 
     Covered: at least one distinctive clause is found, and fewer than half of the
-    counted clauses are missing (or half, the rest naming a topic of the guide). A query of nothing but non-words is left to the
+    counted clauses are missing; or half, and the rarest of them in English (by
+    ``frequency``, asked only then) is found. A query of nothing but non-words is left to the
     usual "no match" (with its suggestions).
     """
     counted = [clause for clause in clauses if clause.found or clause.real]
@@ -79,7 +81,11 @@ def verdict(clauses: list[Clause], entries: int) -> Verdict:
     missing = 2 * len(absent)
     covered = bool(distinctive) and (
         missing < len(counted)
-        or (missing == len(counted) and any(clause.titled for clause in distinctive))
+        or (
+            missing == len(counted)
+            and frequency is not None
+            and bool(min(counted, key=lambda clause: frequency(clause.text)).found)
+        )
     )
     return Verdict(covered, absent, common)
 

@@ -29,7 +29,9 @@ if TYPE_CHECKING:
 _Counts = dict[int, list[float]]
 """Entry: [weighted count in its title, in its text] and, from the index, [in its keywords,
 in its related words]."""
-LONG_QUERY = 3
+KEYWORD_HELD = 0.75
+"""What a clause held in an entry's keywords alone counts, against one in its own words."""
+LONG_QUERY = 2
 """A query of this many clauses or more ranks first the entries that hold more of them."""
 
 
@@ -62,31 +64,33 @@ def search(
         # in order ("self help"), whichever an entry holds; only when neither is anywhere
         # is it taken for a typo.
         parts = [forms.exact_forms(index, part) for part in parts_of.get(word, ())]
-        # Entries that hold the whole form count by it already (and hold its parts, in
-        # order, where the compound stands): only the others are read for the parts.
-        by_parts = phrase_counts(index, corpus, parts, index.docs(word)) if parts else {}
+        by_parts = phrase_counts(index, corpus, parts) if parts else {}
         expansions = forms.expansions(index, word)
         if not expansions and not by_parts:
             expansions = words.expansions(word)  # of the word a typo stands for, if any
         # Forms are alternatives: an entry counts by its best one, not by how many it
         # uses, or "celebrate, celebrating, celebrations" would outweigh "celebrities"
         # for "celebrity".
-        weighted: _Counts = dict(by_parts)
+        weighted: _Counts = {}
         for guide_word, weight in expansions.items():
             for doc, *counts in index.postings(guide_word):
                 weighed = [weight * count for count in counts]
                 best = weighted.get(doc)
                 if best is None or mass(weighed) > mass(best):
                     weighted[doc] = weighed
+        # A compound's whole form and its parts stand in the same place where both are
+        # found ("goal-setting" in a text is "goal setting" too): each field counts by the
+        # more of the two, so that a title "Goal Setting" adds to a text's "goal-setting".
+        for doc, counts in by_parts.items():
+            whole = weighted.get(doc)
+            weighted[doc] = counts if whole is None else _most(whole, counts)
         own = tally.add_clause(weighted, set(expansions))
         if not own:
             _relate(related, weighted, index.entry_count)
         # A word the guide lacks but lists as related to an entry is a real word, known
         # without the word list.
         real = bool(own or weighted) or words.is_real(word)
-        searched = words.searched_as(word)
-        titled = any(title for _, title, *_ in index.postings(searched)) if own else False
-        clauses.append(Clause(searched, len(own), real, titled))
+        clauses.append(Clause(words.searched_as(word), len(own), real))
         if by_parts:
             tally.note_matched(by_parts, set().union(*parts))
         # The very form typed (or its correction) is scored again on its own, with its
@@ -105,7 +109,7 @@ def search(
         clauses.append(Clause(" ".join(phrase), len(own), real=False))
         tally.note_matched(counted, set().union(*phrase_forms))
 
-    answer = verdict(clauses, index.entry_count)
+    answer = verdict(clauses, index.entry_count, _frequency)
     missing = tuple(dict.fromkeys(words.unknown))
     if not answer.covered:
         return Results(
@@ -131,6 +135,13 @@ def content_words(query: Query) -> tuple[str, ...]:
     unless that leaves nothing to search (then the words as typed)."""
     content = tuple(word for word in query.words if word not in FUNCTION_WORDS)
     return content if content or query.phrases else query.words
+
+
+def _frequency(word: str) -> float:
+    """How common a word is in English (`english.frequency`)."""
+    from effects_cli.search.english import frequency  # asked only of half-missing queries
+
+    return frequency(word)
 
 
 def _relate(related: dict[int, float], weighted: _Counts, entries: int) -> None:
@@ -180,11 +191,11 @@ class _Tally:
         self._add(counts, new_clause=True)
         own = {doc for doc, found in counts.items() if found[0] or found[1] or _listed(found)}
         if not is_common(len(own), self._index.entry_count):
-            # A clause held in an entry's keywords alone counts half: its own words first.
+            # A clause held in an entry's keywords alone counts less: its own words first.
             held = self.held
             for doc in own:
                 found = counts[doc]
-                held[doc] = held.get(doc, 0) + (1.0 if found[0] or found[1] else 0.5)
+                held[doc] = held.get(doc, 0) + (1.0 if found[0] or found[1] else KEYWORD_HELD)
         return own
 
     def add_score(self, counts: _Counts) -> None:
@@ -223,6 +234,12 @@ class _Tally:
             held = self.held
             return sorted(scores, key=lambda doc: (-held.get(doc, 0), -scores[doc], doc))[:limit]
         return sorted(scores, key=lambda doc: (-scores[doc], doc))[:limit]
+
+
+def _most(counts: list[float], others: list[float]) -> list[float]:
+    """Field by field, the larger of two sets of counts (the shorter padded with none)."""
+    longer, shorter = (counts, others) if len(counts) >= len(others) else (others, counts)
+    return [max(value, shorter[at]) if at < len(shorter) else value for at, value in enumerate(longer)]
 
 
 def _listed(counts: list[float]) -> bool:

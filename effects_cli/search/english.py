@@ -15,6 +15,8 @@ search whose words the guide holds never loads it.
 
 from __future__ import annotations
 
+import math
+
 NEWER_WORDS = frozenset(
     """
     app apps blog blogs blogger bloggers blogging vlog vlogs vlogger vlogging podcasts
@@ -42,6 +44,20 @@ def is_word(word: str) -> bool:
         if word.endswith("es"):
             forms.append(word[:-2])
     return any(listed.find(b'"' + form.encode() + b'":') >= 0 for form in forms)
+
+
+def frequency(word: str) -> float:
+    """How often ``word`` occurs in the list's English texts (its count there): infinite for
+    a word the list lacks, which tells nothing of how specific it is."""
+    listed = _word_list()
+    at = listed.find(b'"' + word.encode("utf-8", "replace") + b'": ') if listed else -1
+    if at < 0:
+        return math.inf
+    start = at + len(word) + 4
+    end = start
+    while end < len(listed) and listed[end : end + 1].isdigit():
+        end += 1
+    return float(listed[start:end] or 0)
 
 
 def _word_list() -> bytes:

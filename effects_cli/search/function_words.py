@@ -21,6 +21,7 @@ FUNCTION_WORDS = frozenset(
     is are am was were be been being do does did doing done
     have has had having can could will would shall should may might must
     get gets getting got want wants wanted wanting need needs needed
+    stop start keep go goes going went come use using used know tell ask
     try trying tried let lets please
     of to for from with without about into onto in on at by as than like via
     up down out off over under again around
@@ -28,7 +29,7 @@ FUNCTION_WORDS = frozenset(
     quite rather much many more most less lot lots few bit
     not no nor there here now right well ok okay
     thing things stuff way ways kind sort
-    feel feels felt make makes made better best
+    feel feels felt feeling make makes made better best instead
     always never often sometimes
     """.split()
 )
