@@ -42,7 +42,10 @@ QUERIES = (
     ['"mental health support groups"'],
     ["#BellLetsTalk"],
     ["support", "groups"],
-    "where can I find support groups for people with mental health problems".split(),
+    [
+        *("where", "can", "I", "find", "support", "groups"),
+        *("for", "people", "with", "mental", "health", "problems"),
+    ],
 )
 """The last two: a query of 2 words and one of 12 holding them (goal: within 10%)."""
 SYLLABLES = ("ba", "ce", "di", "fo", "gu", "ka", "le", "mi", "no", "pu", "ra", "se", "ti", "vo")
@@ -97,7 +100,9 @@ def build_timings(guide: Path, rounds: int = 5) -> str:
         start = time.perf_counter()
         Index.build(corpus)
         timings.append(time.perf_counter() - start)
-    return f"index build alone (in process, guide parsed): median {statistics.median(timings):.2f} s"
+    return (
+        f"index build alone (in process, guide parsed): median {statistics.median(timings):.2f} s"
+    )
 
 
 def typo_timings(guide: Path) -> str:

@@ -166,7 +166,5 @@ class GuideReader(NodeReader):
             seen[folded] = item.start_mark.line + 1
             return word
 
-        words = self.field(
-            fields, key, lambda node: self.items(node, f"{path}.{key}", keyword)
-        )
+        words = self.field(fields, key, lambda node: self.items(node, f"{path}.{key}", keyword))
         return tuple(words or ())

@@ -65,7 +65,7 @@ def search(
         # is it taken for a typo.
         parts = [forms.exact_forms(index, part) for part in parts_of.get(word, ())]
         by_parts = phrase_counts(index, corpus, parts) if parts else {}
-        expansions = forms.expansions(index, word)
+        expansions = telling_forms(index, word)
         if not expansions and not by_parts:
             expansions = words.expansions(word)  # of the word a typo stands for, if any
         # Forms are alternatives: an entry counts by its best one, not by how many it
@@ -135,6 +135,17 @@ def content_words(query: Query) -> tuple[str, ...]:
     unless that leaves nothing to search (then the words as typed)."""
     content = tuple(word for word in query.words if word not in FUNCTION_WORDS)
     return content if content or query.phrases else query.words
+
+
+def telling_forms(index: Index, word: str) -> dict[str, float]:
+    """`forms.expansions` of a word, less the other words that stand in almost every entry:
+    those tell nothing, and "mediation" is not about "media" (which begins its stem)."""
+    entries = index.entry_count
+    return {
+        form: weight
+        for form, weight in forms.expansions(index, word).items()
+        if form == word or not is_common(index.count(form), entries)
+    }
 
 
 def _frequency(word: str) -> float:
@@ -239,7 +250,9 @@ class _Tally:
 def _most(counts: list[float], others: list[float]) -> list[float]:
     """Field by field, the larger of two sets of counts (the shorter padded with none)."""
     longer, shorter = (counts, others) if len(counts) >= len(others) else (others, counts)
-    return [max(value, shorter[at]) if at < len(shorter) else value for at, value in enumerate(longer)]
+    return [
+        max(value, shorter[at]) if at < len(shorter) else value for at, value in enumerate(longer)
+    ]
 
 
 def _listed(counts: list[float]) -> bool:
@@ -273,7 +286,7 @@ class _Words:
 
     def expansions(self, word: str) -> dict[str, float]:
         """`forms.expansions` of a loose word, or of its correction."""
-        return self._resolve(word, lambda found: forms.expansions(self._index, found))
+        return self._resolve(word, lambda found: telling_forms(self._index, found))
 
     def same_forms(self, word: str) -> dict[str, float]:
         """`forms.exact_forms` of a word of a phrase (or of its correction), each weighing

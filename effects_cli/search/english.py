@@ -23,7 +23,7 @@ NEWER_WORDS = frozenset(
     selfie selfies hashtag hashtags meme memes influencer influencers livestream
     cyberbully cyberbullying online offline emoji emojis wellbeing counselling counsellor
     counsellors smartphone smartphones whatsapp instagram tiktok youtube facebook twitter
-    """.split()
+    """.split()  # noqa: SIM905 - words, one line of them after another, read best as prose
 )
 """Words of the internet age (and British spellings) the list lacks."""
 

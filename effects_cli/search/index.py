@@ -30,7 +30,11 @@ _DOC_BITS = 32 - _DOC_SHIFT
 sub-point takes at least ``{title: a, text: b}``)."""
 
 
-_TITLE_MAX, _TEXT_MAX, _LIST_MAX = (1 << _TITLE_BITS) - 1, (1 << _TEXT_BITS) - 1, (1 << _LIST_BITS) - 1
+_TITLE_MAX, _TEXT_MAX, _LIST_MAX = (
+    (1 << _TITLE_BITS) - 1,
+    (1 << _TEXT_BITS) - 1,
+    (1 << _LIST_BITS) - 1,
+)
 
 Packed = tuple[bytes, bytes, tuple[str, ...], tuple[str, ...], bytes, bytes]
 """An `IndexRecord` as stored: its arrays as bytes, in a plain tuple."""
@@ -251,6 +255,11 @@ class Index:
             )
             for number in self._numbers(word)
         )
+
+    def count(self, word: str) -> int:
+        """How many entries hold ``word``."""
+        at = self.find(word)
+        return 0 if at is None else self._offsets[at + 1] - self._offsets[at]
 
     def docs(self, word: str) -> set[int]:
         """The entries holding ``word``."""
