@@ -29,10 +29,9 @@ if TYPE_CHECKING:
 _Counts = dict[int, list[float]]
 """Entry: [weighted count in its title, in its text] and, from the index, [in its keywords,
 in its related words]."""
-KEYWORD_HELD = 0.75
-"""What a clause held in an entry's keywords alone counts, against one in its own words."""
 LONG_QUERY = 2
-"""A query of this many clauses or more ranks first the entries that hold more of them."""
+"""A query of this many clauses or more ranks first the entries that hold more of them
+(`_Tally.best`)."""
 
 
 def search(
@@ -181,8 +180,11 @@ class _Tally:
         """The entries that may score: those of the section searched."""
         self._long = long >= LONG_QUERY
         """Whether the query is long: then entries holding more of its clauses come first."""
-        self.held: dict[int, float] = {}
-        """How many of the query's distinctive clauses each entry holds in its own words."""
+        self.held: dict[int, int] = {}
+        """How many of the query's distinctive clauses each entry holds (in its title, text
+        or keywords)."""
+        self.rarity: dict[int, float] = {}
+        """The summed rarity (inverse document frequency) of the clauses counted in ``held``."""
         self.scores: dict[int, float] = {}
         """Each scored entry's BM25F, summed over the clauses it holds."""
         self.clauses: dict[int, int] = {}
@@ -202,11 +204,11 @@ class _Tally:
         self._add(counts, new_clause=True)
         own = {doc for doc, found in counts.items() if found[0] or found[1] or _listed(found)}
         if not is_common(len(own), self._index.entry_count):
-            # A clause held in an entry's keywords alone counts less: its own words first.
-            held = self.held
+            held, rarity = self.held, self.rarity
+            weight = idf(len(own), self._index.entry_count)
             for doc in own:
-                found = counts[doc]
-                held[doc] = held.get(doc, 0) + (1.0 if found[0] or found[1] else KEYWORD_HELD)
+                held[doc] = held.get(doc, 0) + 1
+                rarity[doc] = rarity.get(doc, 0.0) + weight
         return own
 
     def add_score(self, counts: _Counts) -> None:
@@ -238,12 +240,20 @@ class _Tally:
                 self.scores[doc] *= boost
 
     def best(self, limit: int | None) -> list[int]:
-        """The best ``limit`` entries (all for None), best first, ties in guide order; for a
-        long query, those holding more of its distinctive clauses first."""
+        """The best ``limit`` entries (all for None), best first, ties in guide order.
+
+        For a query of several clauses, those holding more of its distinctive clauses come
+        first, and of those holding as many, those holding the rarer ones ("nutrition"
+        before "advice"): one rare word does not beat an entry holding most of the words,
+        nor does a common word in a title beat a rare one in keywords.
+        """
         scores = self.scores
         if self._long:
-            held = self.held
-            return sorted(scores, key=lambda doc: (-held.get(doc, 0), -scores[doc], doc))[:limit]
+            held, rarity = self.held, self.rarity
+            return sorted(
+                scores,
+                key=lambda doc: (-held.get(doc, 0), -rarity.get(doc, 0.0), -scores[doc], doc),
+            )[:limit]
         return sorted(scores, key=lambda doc: (-scores[doc], doc))[:limit]
 
 

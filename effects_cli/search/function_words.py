@@ -25,12 +25,13 @@ FUNCTION_WORDS = frozenset(
     stop start keep go goes going went come use using used know tell ask
     try trying tried let lets please
     of to for from with without about into onto in on at by as than like via
-    up down out off over under again around
+    up down out off over under again around against among within along toward towards
+    after before since until while during
     and or but if because so then too also just only even still yet very really
     quite rather much many more most less lot lots few bit
     not no nor there here now right well ok okay
     thing things stuff way ways kind sort
-    feel feels felt feeling make makes made better best instead
+    feel feels felt feeling make makes made better best instead affect affects
     always never often sometimes
     """.split()  # noqa: SIM905 - see above
 )
