@@ -43,6 +43,7 @@ The modules, one job each (split as whoosh splits its search):
 - `ranking`: BM25F, phrase counts and proximity;
 - `function_words`: the words of how readers ask, which neither score nor count
   for proximity;
+- `tally`: the clauses of a search added up, and the entries ranked;
 - `coverage`: whether the guide covers a query, and which entries are related
   when it does not;
 - `english`: whether a word is English (a real word is never corrected);

@@ -1,37 +1,31 @@
 """Word search: a parsed query scored against a guide's index, best entries first.
 
-Each loose word and each phrase of the query is one clause. A clause's
-entries are scored with BM25F (`ranking`) by the best of the guide words it
-matches (`forms`), or by the word a typo stands for (`typos`); scores add up
-over clauses, entries holding several clauses close together are raised,
-and the best entries become hits with snippets (`snippets`).
+Each loose word that is not a function word, and each phrase of the query, is
+one clause. A clause matches the best of the guide words it matches (`forms`),
+or the word a typo stands for (`typos`); `tally` adds the clauses up and ranks
+the entries, `coverage` says whether the guide covers the query at all, and the
+best entries become hits with snippets (`snippets`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from effects_cli.search import forms
 from effects_cli.search.coverage import Clause, is_common, related_entries, verdict
 from effects_cli.search.function_words import FUNCTION_WORDS
 from effects_cli.search.index import Index
-from effects_cli.search.ranking import bm25f, idf, mass, phrase_counts, proximity_boosts
+from effects_cli.search.ranking import idf, mass, phrase_counts
 from effects_cli.search.results import Hit, Results
 from effects_cli.search.snippets import make_snippet, spans
+from effects_cli.search.tally import Counts, Tally
 from effects_cli.search.text import tokenize
 
 if TYPE_CHECKING:
     from effects_cli.model import Entry
     from effects_cli.search.corpus import Corpus
     from effects_cli.search.query import Query
-
-_Counts = dict[int, list[float]]
-"""Entry: [weighted count in its title, in its text] and, from the index, [in its keywords,
-in its related words]."""
-LONG_QUERY = 2
-"""A query of this many clauses or more ranks first the entries that hold more of them
-(`_Tally.best`)."""
 
 
 def search(
@@ -53,7 +47,7 @@ def search(
     index = index if index is not None else Index.build(corpus)
     words = _Words(index)
     loose = content_words(query)
-    tally = _Tally(index, corpus.docs_of(section), long=len(loose) + len(query.phrases))
+    tally = Tally(index, corpus.docs_of(section), long=len(loose) + len(query.phrases))
     clauses: list[Clause] = []
     related: dict[int, float] = {}
 
@@ -67,16 +61,34 @@ def search(
         expansions = telling_forms(index, word)
         if not expansions and not by_parts:
             expansions = words.expansions(word)  # of the word a typo stands for, if any
+        exact = words.searched_as(word)
+        if not by_parts and expansions:
+            # A word in almost every entry tells them apart no more than a function word:
+            # it neither scores nor counts for proximity (nor is its long list read).
+            found = max(map(index.count, expansions))
+            if is_common(found, index.entry_count):
+                clauses.append(Clause(exact, found))
+                continue
         # Forms are alternatives: an entry counts by its best one, not by how many it
         # uses, or "celebrate, celebrating, celebrations" would outweigh "celebrities"
-        # for "celebrity".
-        weighted: _Counts = {}
+        # for "celebrity". The very form typed (or its correction) is kept apart too, to
+        # be scored again below.
+        weighted: Counts = {}
+        very: Counts = {}
         for guide_word, weight in expansions.items():
+            if weight == 1.0 and not weighted:  # the first form, as typed: nothing to compare
+                for doc, *counts in index.postings(guide_word):
+                    weighted[doc] = counts
+                    if counts[0] or counts[1]:
+                        very[doc] = counts
+                continue
             for doc, *counts in index.postings(guide_word):
                 weighed = [weight * count for count in counts]
                 best = weighted.get(doc)
                 if best is None or mass(weighed) > mass(best):
                     weighted[doc] = weighed
+                if guide_word == exact and (counts[0] or counts[1]):
+                    very[doc] = counts
         # A compound's whole form and its parts stand in the same place where both are
         # found ("goal-setting" in a text is "goal setting" too): each field counts by the
         # more of the two, so that a title "Goal Setting" adds to a text's "goal-setting".
@@ -95,10 +107,8 @@ def search(
         # The very form typed (or its correction) is scored again on its own, with its
         # own rarity: "celebrities" must beat "celebrate", which shares its stem.
         # Keywords are not scored again: the entry's own words rank first.
-        exact = words.searched_as(word)
         if expansions.get(exact) == forms.EXACT_WEIGHT:
-            own_counts = {doc: [title, text] for doc, title, text, *_ in index.postings(exact)}
-            tally.add_score({doc: counts for doc, counts in own_counts.items() if any(counts)})
+            tally.add_score({doc: counts[:2] for doc, counts in very.items()})
         tally.note_matched(weighted, expansions)
 
     for phrase in query.phrases:
@@ -122,11 +132,10 @@ def search(
             common=answer.common,
             related=tuple(corpus.entry(doc) for doc in related_entries(related)),
         )
-    tally.boost_proximity(corpus)
-    ranked = tally.best(limit)
-    hits = [_hit(corpus.entry(doc), tally.scores[doc], tally.matched[doc]) for doc in ranked]
+    ranked = tally.rank(corpus, limit)
+    hits = [_hit(corpus.entry(doc), tally.scores[doc], tally.matched(doc)) for doc in ranked]
     suggested = _suggestions(index, words, missing) if not hits else ()
-    return Results(hits, words.corrections, missing, len(tally.scores), suggested)
+    return Results(hits, words.corrections, missing, tally.total, suggested)
 
 
 def content_words(query: Query) -> tuple[str, ...]:
@@ -154,7 +163,7 @@ def _frequency(word: str) -> float:
     return frequency(word)
 
 
-def _relate(related: dict[int, float], weighted: _Counts, entries: int) -> None:
+def _relate(related: dict[int, float], weighted: Counts, entries: int) -> None:
     """Add to the related entries those listing a word the guide does not otherwise hold."""
     listed = {doc: counts[3] for doc, counts in weighted.items() if len(counts) > 3}
     weight = idf(len(listed), entries)
@@ -171,103 +180,12 @@ def _suggestions(index: Index, words: _Words, missing: tuple[str, ...]) -> tuple
     return suggestions(index, words.corrections, guesses)
 
 
-class _Tally:
-    """The scores of one search, added up clause by clause, and what each entry matched."""
-
-    def __init__(self, index: Index, allowed: range, *, long: int) -> None:
-        self._index = index
-        self._allowed = allowed
-        """The entries that may score: those of the section searched."""
-        self._long = long >= LONG_QUERY
-        """Whether the query is long: then entries holding more of its clauses come first."""
-        self.held: dict[int, int] = {}
-        """How many of the query's distinctive clauses each entry holds (in its title, text
-        or keywords)."""
-        self.rarity: dict[int, float] = {}
-        """The summed rarity (inverse document frequency) of the clauses counted in ``held``."""
-        self.scores: dict[int, float] = {}
-        """Each scored entry's BM25F, summed over the clauses it holds."""
-        self.clauses: dict[int, int] = {}
-        """How many of the query's clauses each scored entry holds."""
-        self.matched: dict[int, set[str]] = {}
-        """The guide words each scored entry matched by: what its hit highlights."""
-        self.clause_words: list[set[str]] = []
-        """The guide words of each clause, in query order, for proximity."""
-
-    def add_clause(self, counts: _Counts, words: set[str]) -> set[int]:
-        """Add one clause of the query: its BM25F to the allowed entries that hold it.
-
-        Returns the entries (of the whole guide) that hold it in their own words: their
-        titles, texts or keywords, not only their related words.
-        """
-        self.clause_words.append(words)
-        self._add(counts, new_clause=True)
-        own = {doc for doc, found in counts.items() if found[0] or found[1] or _listed(found)}
-        if not is_common(len(own), self._index.entry_count):
-            held, rarity = self.held, self.rarity
-            weight = idf(len(own), self._index.entry_count)
-            for doc in own:
-                held[doc] = held.get(doc, 0) + 1
-                rarity[doc] = rarity.get(doc, 0.0) + weight
-        return own
-
-    def add_score(self, counts: _Counts) -> None:
-        """Score the last clause again (as its very form): the score grows, the clause count
-        does not."""
-        self._add(counts, new_clause=False)
-
-    def _add(self, counts: _Counts, *, new_clause: bool) -> None:
-        if not counts:
-            return
-        weight = idf(len(counts), self._index.entry_count)
-        scores, clauses, allowed = self.scores, self.clauses, self._allowed
-        for doc, value in bm25f(counts, self._index.lengths):
-            if doc in allowed:
-                scores[doc] = scores.get(doc, 0.0) + weight * value
-                clauses[doc] = clauses.get(doc, 0) + new_clause
-
-    def note_matched(self, docs: Collection[int], words: Collection[str]) -> None:
-        """Remember that these entries (the allowed ones) matched by these guide words."""
-        for doc in docs:
-            if doc in self._allowed:
-                self.matched.setdefault(doc, set()).update(words)
-
-    def boost_proximity(self, corpus: Corpus) -> None:
-        """Raise the best entries whose clauses stand close together (with two clauses or more)."""
-        if len(self.clause_words) > 1:
-            boosts = proximity_boosts(corpus, self.scores, self.clauses, self.clause_words)
-            for doc, boost in boosts.items():
-                self.scores[doc] *= boost
-
-    def best(self, limit: int | None) -> list[int]:
-        """The best ``limit`` entries (all for None), best first, ties in guide order.
-
-        For a query of several clauses, those holding more of its distinctive clauses come
-        first, and of those holding as many, those holding the rarer ones ("nutrition"
-        before "advice"): one rare word does not beat an entry holding most of the words,
-        nor does a common word in a title beat a rare one in keywords.
-        """
-        scores = self.scores
-        if self._long:
-            held, rarity = self.held, self.rarity
-            return sorted(
-                scores,
-                key=lambda doc: (-held.get(doc, 0), -rarity.get(doc, 0.0), -scores[doc], doc),
-            )[:limit]
-        return sorted(scores, key=lambda doc: (-scores[doc], doc))[:limit]
-
-
 def _most(counts: list[float], others: list[float]) -> list[float]:
     """Field by field, the larger of two sets of counts (the shorter padded with none)."""
     longer, shorter = (counts, others) if len(counts) >= len(others) else (others, counts)
     return [
         max(value, shorter[at]) if at < len(shorter) else value for at, value in enumerate(longer)
     ]
-
-
-def _listed(counts: list[float]) -> bool:
-    """Whether weighted counts include a keyword."""
-    return len(counts) > 2 and bool(counts[2])
 
 
 class _Words:
