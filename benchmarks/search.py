@@ -192,7 +192,12 @@ def main() -> None:
 
         print("\n" + header("warm search", 34))
         for query in QUERIES:
-            print(row(" ".join(query), 34, [*effects, *query], timed, env, args.rounds), flush=True)
+            label = (
+                " ".join(query)
+                if len(query) < 5
+                else f"{' '.join(query[:3])}… ({len(query)} words)"
+            )
+            print(row(label, 34, [*effects, *query], timed, env, args.rounds), flush=True)
         print("(goal: warm ratio at most 1.5)\n")
         print(build_timings(guide))
         print(typo_timings(guide))

@@ -7,7 +7,7 @@ is searched as a guide word only when it is not a word at all.
 The list is pyspellchecker's English one (160,000 words with their forms,
 from its frequency list; no misspellings such as *recieve* or *lonliness*).
 Only its data file is read, not the package: the gzipped JSON is decompressed
-(about 18 ms, once a run) and a word is found by its quoted key (a millisecond
+(about 20 ms, once a run) and a word is found by its quoted key (a millisecond
 or two), without parsing the JSON into a dictionary of 160,000 entries (about
 150 ms). It is read only when a query word is found nowhere in the guide: a
 search whose words the guide holds never loads it.
