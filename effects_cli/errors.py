@@ -73,6 +73,28 @@ class CacheError(EffectsError):
     """The cache cannot do what was asked: there is no cache folder, or it cannot be cleared."""
 
 
+class NotCovered(NoMatch):
+    """A search whose distinctive words the guide does not hold (`search.coverage`),
+    perhaps with entries related to them: ``related`` holds (reference, title) pairs."""
+
+    def __init__(
+        self, query: str, *, related: list[tuple[str, str]] | None = None, common: bool = False
+    ) -> None:
+        self.query = query
+        self.section = None
+        self.suggestions = []
+        self.related = related or []
+        self.common = common
+        if self.related:
+            named = ", ".join(f"{ref} {visible(title)}" for ref, title in self.related)
+            message = f"nothing about {quote(query)}; related: {named}"
+        elif common:
+            message = f"{quote(query)} is in almost every entry: add a word to narrow the search"
+        else:
+            message = f"the guide does not cover {quote(query)}"
+        EffectsError.__init__(self, message)
+
+
 class GuideError(EffectsError):
     """A guide file that cannot be read, parsed or understood.
 

@@ -9,11 +9,11 @@ reading in place, each part checked on its own:
 - the header: ``(key, heads, sizes, count)``: the key the file was written for,
   the guide's title, subtitle, intro and conclusion, the number of sub-points
   of each section, and the number of entries;
-- a row per entry, in guide order (each section, then its sub-points), of five
-  32-bit numbers: where its title, text and keywords start in the texts, where
-  they end, and the CRC of those bytes;
-- the texts: each entry's title, text and keywords (joined by U+001F, which
-  defused text never holds) as UTF-8.
+- a row per entry, in guide order (each section, then its sub-points), of six
+  32-bit numbers: where its title, text, keywords and related words start in
+  the texts, where they end, and the CRC of those bytes;
+- the texts: each entry's title, text, keywords and related words (each list
+  joined by U+001F, which defused text never holds) as UTF-8.
 
 `GuideFile` reads the header when opened, and then a row and its texts for
 each entry asked for (``pread``), checking its CRC; `guide` and `corpus` read
@@ -40,8 +40,9 @@ if TYPE_CHECKING:
 
 MAGIC = b"effects-guide-2\n"
 _LENGTH = 4
-_ROW = array("I", [0] * 5).itemsize * 5
-"""Bytes of a row: five 32-bit numbers."""
+_NUMBERS = 6
+_ROW = array("I", [0]).itemsize * _NUMBERS
+"""Bytes of a row: six 32-bit numbers."""
 _KEYWORDS = "\x1f"
 """Between an entry's keywords: a control character, which defused text never holds."""
 
@@ -62,11 +63,13 @@ def write(key: tuple[Hashable, ...], guide: Guide) -> None:
         texts += entry.text.encode("utf-8", "surrogatepass")
         keywords_start = len(texts)
         texts += _KEYWORDS.join(entry.keywords).encode("utf-8", "surrogatepass")
+        related_start = len(texts)
+        texts += _KEYWORDS.join(entry.related).encode("utf-8", "surrogatepass")
         crc = zlib.crc32(memoryview(texts)[start:])
-        rows.extend((start, text_start, keywords_start, len(texts), crc))
+        rows.extend((start, text_start, keywords_start, related_start, len(texts), crc))
     heads = (guide.title, guide.subtitle, guide.intro, guide.conclusion)
     sizes = tuple(len(section.points) for section in guide.sections)
-    header = marshal.dumps((key, heads, sizes, len(rows) // 5))
+    header = marshal.dumps((key, heads, sizes, len(rows) // _NUMBERS))
     crc = zlib.crc32(header).to_bytes(_LENGTH, "big")
     store.write_file(
         file_name(key),
@@ -109,33 +112,31 @@ class GuideFile:
         row.frombytes(data)
         return tuple(row)
 
-    def fields(self, doc: int) -> tuple[str, str, tuple[str, ...]]:
-        """Entry ``doc``'s title, text and keywords, read and checked (`Damaged` if not)."""
-        start, text_start, keywords_start, end, crc = self._row(doc)
-        if not start <= text_start <= keywords_start <= end:
-            raise Damaged
+    def fields(self, doc: int) -> Fields:
+        """Entry ``doc``'s title, text, keywords and related words, read and checked
+        (`Damaged` if they do not check out)."""
+        row = self._row(doc)
+        start, end = row[0], row[4]
         data = os.pread(self._descriptor, end - start, self._texts + start)
-        if len(data) != end - start or zlib.crc32(data) != crc:
-            raise Damaged
-        return _decoded(data, text_start - start, keywords_start - start)
+        return _decoded(data, row)
 
     def entry(self, doc: int) -> Entry:
         """The section (with its sub-points) or the sub-point numbered ``doc``."""
         number = _section_of(self.starts, doc)
         first = self.starts[number - 1]
         if doc == first:
-            title, text, keywords = self.fields(first)
+            title, text, keywords, related = self.fields(first)
             points = tuple(
                 Point(number, index, *self.fields(first + index))
                 for index in range(1, self.sizes[number - 1] + 1)
             )
-            return Section(number, title, text, points, keywords)
+            return Section(number, title, text, points, keywords, related)
         return Point(number, doc - first, *self.fields(doc))
 
     def section_title(self, number: int) -> str:
         return self.fields(self.starts[number - 1])[0]
 
-    def all_fields(self) -> Iterator[tuple[str, str, tuple[str, ...]]]:
+    def all_fields(self) -> Iterator[Fields]:
         """Every entry's fields in guide order, read at once (for the whole guide)."""
         data = os.pread(self._descriptor, self.count * _ROW, self._rows)
         if len(data) != self.count * _ROW:
@@ -146,12 +147,9 @@ class GuideFile:
         texts = os.pread(self._descriptor, end, self._texts)
         if len(texts) != end:
             raise Damaged
-        for at in range(0, len(rows), 5):
-            start, text_start, keywords_start, stop, crc = rows[at : at + 5]
-            piece = texts[start:stop]
-            if not start <= text_start <= keywords_start <= stop or zlib.crc32(piece) != crc:
-                raise Damaged
-            yield _decoded(piece, text_start - start, keywords_start - start)
+        for at in range(0, len(rows), _NUMBERS):
+            row = tuple(rows[at : at + _NUMBERS])
+            yield _decoded(texts[row[0] : row[4]], row)
 
     def guide(self) -> Guide:
         """The whole guide (`Damaged` if any part of it does not check out)."""
@@ -162,7 +160,8 @@ class GuideFile:
             points = tuple(
                 Point(number, index, *fields[first + index]) for index in range(1, size + 1)
             )
-            sections.append(Section(number, *fields[first][:2], points, fields[first][2]))
+            title, text, keywords, related = fields[first]
+            sections.append(Section(number, title, text, points, keywords, related))
         title, subtitle, intro, conclusion = (
             None if head is None else defused(head) for head in self.heads
         )
@@ -172,35 +171,43 @@ class GuideFile:
     @property
     def text_size(self) -> int:
         """How many bytes the texts of all entries take."""
-        return self._row(self.count - 1)[3] if self.count else 0
+        return self._row(self.count - 1)[4] if self.count else 0
 
     def corpus(self) -> Corpus:
-        """What search reads: each entry's title and text read when asked for (a search
-        reads those of its candidates and hits only), entries made only for the hits."""
+        """What search reads: each entry's title and text (and keywords, related words)
+        read when asked for (a search reads those of its candidates and hits only),
+        entries made only for the hits."""
         from effects_cli.search.corpus import Corpus
 
-        return Corpus(_Fields(self), self.starts, self.entry)
+        return Corpus(
+            _Column(self, slice(0, 2)),
+            self.starts,
+            self.entry,
+            keywords=_Column(self, 2),
+            related=_Column(self, 3),
+        )
 
 
-class _Fields:
-    """The (title, text) of each entry of a guide file, read when asked for: a sequence by
-    its methods (``len``, indexing, iteration)."""
+class _Column:
+    """One field (or a slice of the fields) of each entry of a guide file, read when asked
+    for: a sequence by its methods (``len``, indexing, iteration)."""
 
-    __slots__ = ("_file",)
+    __slots__ = ("_file", "_part")
 
-    def __init__(self, file: GuideFile) -> None:
+    def __init__(self, file: GuideFile, part: int | slice) -> None:
         self._file = file
+        self._part = part
 
     def __len__(self) -> int:
         return self._file.count
 
-    def __getitem__(self, doc: int) -> tuple[str, str]:
+    def __getitem__(self, doc: int) -> object:
         if not 0 <= doc < self._file.count:
             raise IndexError(doc)
-        return self._file.fields(doc)[:2]
+        return self._file.fields(doc)[self._part]
 
-    def __iter__(self) -> Iterator[tuple[str, str]]:
-        return ((title, text) for title, text, _ in self._file.all_fields())
+    def __iter__(self) -> Iterator[object]:
+        return (fields[self._part] for fields in self._file.all_fields())
 
 
 def open_file(key: tuple[Hashable, ...], limit: int) -> GuideFile | None:
@@ -238,13 +245,27 @@ def _shaped(heads: object, sizes: object) -> bool:
     )
 
 
-def _decoded(data: bytes, text_at: int, keywords_at: int) -> tuple[str, str, tuple[str, ...]]:
-    """An entry's three fields from its bytes, defused as text read from a guide is."""
-    title = defused(data[:text_at].decode("utf-8", "replace"))
-    text = defused(data[text_at:keywords_at].decode("utf-8", "replace"))
-    keywords = data[keywords_at:].decode("utf-8", "replace")
-    words = tuple(defused(word) for word in keywords.split(_KEYWORDS)) if keywords else ()
-    return title, text, words
+Fields = tuple[str, str, tuple[str, ...], tuple[str, ...]]
+"""An entry's title, text, keywords and related words."""
+
+
+def _decoded(data: bytes, row: tuple[int, ...]) -> Fields:
+    """An entry's fields from its bytes and its row, checked (`Damaged`) and defused as text
+    read from a guide is."""
+    start, text_at, keywords_at, related_at, end, crc = row
+    if not (start <= text_at <= keywords_at <= related_at <= end) or len(data) != end - start:
+        raise Damaged
+    if zlib.crc32(data) != crc:
+        raise Damaged
+    cuts = (0, text_at - start, keywords_at - start, related_at - start, end - start)
+    title, text, keywords, related = (
+        data[cuts[at] : cuts[at + 1]].decode("utf-8", "replace") for at in range(4)
+    )
+    return defused(title), defused(text), _words(keywords), _words(related)
+
+
+def _words(joined: str) -> tuple[str, ...]:
+    return tuple(defused(word) for word in joined.split(_KEYWORDS)) if joined else ()
 
 
 def _section_of(starts: list[int], doc: int) -> int:

@@ -147,7 +147,7 @@ ARGUMENTS = _unique(
             "daily-and-seed",
         ),
         # Queries: words that match nothing (exit 1), or no words at all (exit 2).
-        _row(["search", "xylophone"], 1, 'no match for "xylophone"', "query-no-match"),
+        _row(["search", "xylophone"], 1, 'the guide does not cover "xylophone"', "query-no-match"),
         _row(["search", "qqq", "zzzz"], 1, 'no match for "qqq zzzz"', "query-no-match-words"),
         _row(["search", "qqqzzzx"], 1, 'no match for "qqqzzzx"', "query-nothing-close"),
         _row(
@@ -162,8 +162,48 @@ ARGUMENTS = _unique(
             'no match for "\\"groups support health mental\\""',
             "query-phrase-out-of-order",
         ),
-        _row(["search", "[red]x"], 1, 'no match for "[red]x"', "query-markup"),
-        _row(["search", "xylophone+?"], 1, 'no match for "xylophone+?"', "query-regex-word"),
+        _row(["search", "[red]x"], 1, 'the guide does not cover "[red]x"', "query-markup"),
+        _row(
+            ["search", "xylophone+?"],
+            1,
+            'the guide does not cover "xylophone+?"',
+            "query-regex-word",
+        ),
+        # Queries the guide does not cover: real words it lacks (never taken for typos),
+        # words in almost every entry; with the entries that list the words as related.
+        _row(["search", "bullying"], 1, 'the guide does not cover "bullying"', "query-not-covered"),
+        _row(
+            ["search", "mediation"],
+            1,
+            'the guide does not cover "mediation"',
+            "query-real-word-not-corrected",
+        ),
+        _row(
+            ["search", "grief"],
+            1,
+            'nothing about "grief"; related: 2.1 Mental Health Support Groups,'
+            " 3.3 Crisis Intervention and Support",
+            "query-not-covered-related",
+        ),
+        _row(
+            ["search", "social", "anxiety"],
+            1,
+            'nothing about "social anxiety"; related: 2.1 Mental Health Support Groups,'
+            " 2.2 Peer Support and Shared Experiences, 3.1 Educational Content and Expert Advice",
+            "query-common-and-absent-word",
+        ),
+        _row(
+            ["search", "social", "media"],
+            1,
+            '"social media" is in almost every entry: add a word to narrow the search',
+            "query-only-common-words",
+        ),
+        _row(
+            ["search", "to", "the"],
+            1,
+            '"to the" is in almost every entry: add a word to narrow the search',
+            "query-only-function-words",
+        ),
         _row(["search", "x" * 5000], 1, 'no match for "' + "x" * 59 + '\u2026"', "query-thousands"),
         _row(["search", "#love--it"], 1, 'no match for "#love--it"', "query-hashtag-double-hyphen"),
         _row(
@@ -410,7 +450,7 @@ def _guide(data: bytes | str, problem: str, id: str) -> Any:
 EMPTY = ": the guide is empty: it needs at least a title and sections"
 ALIASES = "aliases may repeat text, not mappings or lists"
 TOP_KEYS = "expected one of: title, sections, subtitle, intro, conclusion"
-SECTION_KEYS = "expected one of: title, text, points, keywords"
+SECTION_KEYS = "expected one of: title, text, points, keywords, related"
 TAGS = "(tags are not part of the guide format)"
 
 GUIDES = _unique(

@@ -55,9 +55,8 @@ KEY = ("/somewhere/guide.yaml", 1, 2, 3, 4)
 
 
 def test_a_guide_round_trips_through_its_file(guide: Guide) -> None:
-    with_keywords = Guide(
-        "T", (Section(1, "S", "s", (Point(1, 1, "P", "p", ("helpline", "crisis")),), ("money",)),)
-    )
+    point = Point(1, 1, "P", "p", ("helpline", "crisis"), ("grief",))
+    with_keywords = Guide("T", (Section(1, "S", "s", (point,), ("money",), ("loss",)),))
     for original in (guide, with_keywords):
         records.write(KEY, original)
         opened = records.open_file(KEY, limit=1 << 30)
@@ -367,6 +366,22 @@ def test_a_warm_run_imports_neither_yaml_nor_pydantic(tmp_path: Path, args: list
     assert "effects_cli._snowball" not in warm  # "stigma" is a word of the guide: no stemming
     if args[0] != "search":  # neither the search module nor, once it is a package, its parts
         assert not {name for name in warm if name.split(".")[:2] == ["effects_cli", "search"]}
+
+
+@pytest.mark.parametrize(
+    "query",
+    [["stigma"], ["how", "can", "I", "find", "peer", "support"], ["lonely", "people"]],
+    ids=["a-word", "a-question", "word-forms"],
+)
+def test_a_search_the_guide_answers_never_reads_the_word_list(
+    tmp_path: Path, query: list[str]
+) -> None:
+    """The English word list is read only when a word is found nowhere in the guide."""
+    modules_after(tmp_path, "search", *query)
+    warm = modules_after(tmp_path, "search", *query)
+    assert not {"effects_cli.search.english", "spellchecker", "gzip"} & warm
+    misspelt = modules_after(tmp_path, "search", "meditaton")  # is it a word? Then read.
+    assert "effects_cli.search.english" in misspelt
 
 
 def test_json_runs_do_not_import_rich_console(tmp_path: Path) -> None:

@@ -200,6 +200,27 @@ class Found(Frozen):
         return Shown(shown)
 
 
+class Uncovered(Frozen):
+    """``effects search`` when the guide does not cover the query: for ``--json`` only, as
+    people get one line on stderr (`errors.NotCovered`) and nothing on stdout."""
+
+    __slots__ = ("query", "results")
+    query: str
+    results: Results
+
+    def __init__(self, query: str, results: Results) -> None:
+        self._set(query=query, results=results)
+
+    def json(self) -> Any:
+        from effects_cli.export import not_covered_json
+
+        data = not_covered_json(self.query, self.results)
+        return {"query": data.pop("query"), "total": 0, **data}
+
+    def for_people(self, target: Target) -> Shown:  # pragma: no cover - never asked
+        raise NotImplementedError("people are told on stderr")
+
+
 def _fitted_guide(guide: Guide, target: Target) -> Guide:
     if target.encoding is None:
         return guide
@@ -208,5 +229,5 @@ def _fitted_guide(guide: Guide, target: Target) -> Guide:
     return encodable_guide(guide, target.encoding)
 
 
-Result = Contents | EntryView | ShortTip | WholeGuide | Found
+Result = Contents | EntryView | ShortTip | WholeGuide | Found | Uncovered
 """What a command hands to `output.emit`."""

@@ -6,8 +6,8 @@ import typer
 
 from effects_cli.cli.options import JsonFlag, section_option, whole_number
 from effects_cli.cli.output import emit, note, stdout_is_terminal
-from effects_cli.cli.results import Found
-from effects_cli.errors import NoMatch
+from effects_cli.cli.results import Found, Uncovered
+from effects_cli.errors import NoMatch, NotCovered
 from effects_cli.escapes import quote
 
 if TYPE_CHECKING:
@@ -55,11 +55,15 @@ def search(
 ) -> None:
     """Search titles and text; best matches first, with a snippet of each.
 
-    Word forms match (meditate finds meditation), a misspelt word is replaced
-    by the guide's closest word, and a quoted phrase matches as written.
+    Word forms and the guide's keywords match (meditate finds meditation, gym
+    finds fitness), words such as how, can and the are left out, a misspelt
+    word is replaced by the guide's closest word (a real word never is), and a
+    quoted phrase matches as written. When the guide does not cover what you
+    asked, it says so (exit 1), naming related entries where there are any.
 
     Examples:
       effects search stigma
+      effects search how can I raise money for a charity
       effects search peer support --limit 3
       effects search '"mental health support groups"'
       effects search --regex 'self-[a-z]+' --section 3
@@ -72,6 +76,13 @@ def search(
         searched, results = regex, _regex_results(source, regex, section, limit)
     else:
         searched, results = text, _word_results(source, query, section, limit)
+    if results.not_covered and not results.suggestions:
+        # The honest answer: nothing on stdout (but the same as data for --json), one line
+        # on stderr, exit 1. A word that may be a slip is told as a "did you mean" instead.
+        if as_json:
+            emit(ctx.obj, Uncovered(searched, results), as_json=True)
+        related = [(entry.ref, entry.title) for entry in results.related]
+        raise NotCovered(searched, related=related, common=not results.absent)
     if not results.hits:
         raise NoMatch(searched, section=section, suggestions=list(results.suggestions))
     for typed, used in results.corrections.items():

@@ -53,7 +53,7 @@ def test_validate_lists_every_problem(invoke: Invoke, write_guide: Callable[...,
             guide_problem("unknown-key"),  # the same key on the same line as that row's
             ":7:9: sub-point 1.1: title: missing",
             ":9:15: sub-point 1.2: text: empty",
-            ":10:5: section 2: titel: unknown key (did you mean 'title'? expected one of: title, text, points, keywords)",
+            ":10:5: section 2: titel: unknown key (did you mean 'title'? expected one of: title, text, points, keywords, related)",
             ":10:5: section 2: title: missing",
             ":12:13: section 2: points: the list is empty: it needs at least one entry",
             ":13:5: section 3: expected a mapping with title, text, points, got text",

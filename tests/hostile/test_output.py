@@ -126,7 +126,7 @@ def test_an_absurd_width_is_taken_as_the_nearest_sensible_one(
 CLOSED_OUTPUT = [
     ["read"],
     ["list", "--json"],
-    ["search", "social"],
+    ["search", "health"],
     ["--help"],
     ["show", "--help"],
     ["--version"],

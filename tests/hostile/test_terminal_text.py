@@ -155,7 +155,7 @@ def test_markup_in_messages_is_shown_literally(invoke: Invoke, tmp_path: Path) -
     missing = not_file_problem("missing")
     assert result.stderr == f"effects: {tmp_path}/[bold]x[/].yaml: {missing}\n"
     result = invoke("search", "[bold]zzz[/bold]", env={"FORCE_COLOR": "1"})
-    assert result.stderr == 'effects: no match for "[bold]zzz[/bold]"\n'
+    assert result.stderr == 'effects: the guide does not cover "[bold]zzz[/bold]"\n'
 
 
 @pytest.mark.posix  # control characters in a file name
