@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
-from effects_cli.search.stemmer import Stemmer, english_stemmer
+from effects_cli.search.stemmer import Stemmer, english_stemmer, stem_all
 from effects_cli.search.text import field_words
 
 if TYPE_CHECKING:
@@ -165,7 +165,6 @@ class Index:
                     | min(keyword_counts[word], _LIST_MAX) << _LIST_BITS
                     | min(related_counts[word], _LIST_MAX)
                 )
-        stem = english_stemmer()
         words = sorted(postings)
         offsets = array("I", [0])
         flat = array("I")
@@ -177,7 +176,7 @@ class Index:
                 array("I", title_lengths),
                 array("I", text_lengths),
                 tuple(words),
-                tuple(stem(word) for word in words),
+                tuple(stem_all(words)),
                 offsets,
                 flat,
             )
