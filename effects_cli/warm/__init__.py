@@ -157,8 +157,6 @@ def _would_page(request: Request, text: bytes) -> bool:
 def _write(text: bytes) -> int | None:
     """Every byte of ``text`` to stdout: 0; a reader gone: 141, quietly. A stdout that
     takes nothing (a full disk) is left to the full program, which reports it."""
-    import select
-
     try:
         descriptor = sys.stdout.fileno()
         sys.stdout.flush()
@@ -169,7 +167,9 @@ def _write(text: bytes) -> int | None:
     while written < len(text):
         try:
             written += os.write(descriptor, view[written:])
-        except BlockingIOError:
+        except BlockingIOError:  # a non-blocking pipe that is full: wait until it is not
+            import select
+
             select.select([], [descriptor], [])
         except BrokenPipeError:
             _silence(descriptor)
