@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+    from datetime import date
 
 T = TypeVar("T")
 
@@ -57,3 +58,10 @@ def daily_picks(count: int, first_day: int, days: int) -> tuple[int, ...]:
             orders[run] = _order(count, run)
         picks.append(orders[run][place])
     return tuple(picks)
+
+
+def today() -> date:
+    """The local date (a seam for tests)."""
+    from datetime import date
+
+    return date.today()

@@ -45,7 +45,7 @@ def golden(name: str) -> str:
 
 STDOUT_IS_TERMINAL = "effects_cli.cli.output.stdout_is_terminal"
 """Whether effects thinks stdout is a terminal (the `terminal` fixture says yes)."""
-TODAY = "effects_cli.cli.reading.today"
+TODAY = "effects_cli.daily.today"
 """The local date effects sees (the `today` fixture sets it)."""
 REGEX_SECONDS = "effects_cli.cli.search.REGEX_SECONDS"
 """How long a regular expression may run before search stops it."""

@@ -3,7 +3,7 @@
 Each reads the guide its settings name and hands one result to `output.emit`.
 """
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -18,9 +18,6 @@ from effects_cli.cli.output import emit
 from effects_cli.cli.results import Contents, EntryView, ShortTip, WholeGuide
 from effects_cli.model import Point
 from effects_cli.warm.keeper import Kept
-
-if TYPE_CHECKING:
-    from datetime import date
 
 
 def list_sections(
@@ -108,7 +105,7 @@ def tip(
     guide = ctx.obj.source.guide()
     pool = guide.section(section).points if section is not None else tuple(guide.points())
     if daily:
-        from effects_cli.daily import daily_pick
+        from effects_cli.daily import daily_pick, today
 
         point = daily_pick(pool, today().toordinal())
     else:
@@ -118,13 +115,6 @@ def tip(
     shown = ShortTip if short else EntryView
     kept = Kept(f"{'short' if short else 'show'}:{point.ref}", guide)
     emit(ctx.obj, shown(point, guide.section_of(point)), as_json=as_json, keep=kept)
-
-
-def today() -> "date":
-    """The local date (a seam for tests)."""
-    from datetime import date
-
-    return date.today()
 
 
 def read(ctx: typer.Context, as_json: JsonFlag = False) -> None:

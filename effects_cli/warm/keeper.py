@@ -85,8 +85,7 @@ def _days_ahead(points: int) -> tuple[int, tuple[int, ...]] | None:
     ``points`` sub-points, as the fast path reads them (`replay.Replay.daily_pick`)."""
     if points > DAILY_UP_TO:
         return None
-    from effects_cli.cli.reading import today
-    from effects_cli.daily import daily_picks
+    from effects_cli.daily import daily_picks, today
 
     first = today().toordinal() - 1
     return first, daily_picks(points, first, DAYS_AHEAD)
