@@ -89,8 +89,9 @@ _FOLDED = 60
 """Texts longer than this are written as folded blocks."""
 
 
-def guide_yaml(guide: Guide) -> str:
-    """The guide in the YAML guide format, texts with line breaks as literal blocks."""
+def guide_yaml(guide: Guide, *, unicode: bool = True) -> str:
+    """The guide in the YAML guide format, texts with line breaks as literal blocks; without
+    ``unicode``, in ASCII, anything else written as escapes (``"\\u2019"``)."""
     import yaml
 
     class Dumper(yaml.SafeDumper):
@@ -105,7 +106,7 @@ def guide_yaml(guide: Guide) -> str:
 
     Dumper.add_representer(str, text)
     return yaml.dump(
-        guide_data(guide), Dumper=Dumper, allow_unicode=True, sort_keys=False, width=80
+        guide_data(guide), Dumper=Dumper, allow_unicode=unicode, sort_keys=False, width=80
     )
 
 

@@ -11,13 +11,14 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from effects_cli import __version__
-from effects_cli.cli import files, reading, search
+from effects_cli.cli import files, library, reading, search
 from effects_cli.cli.options import (
     MAX_BYTES_VARIABLE,
     NEGATIVE_NUMBER,
     ColorChoice,
     HelpWhenBare,
     ReferenceCommand,
+    complete_guide,
     forget_unreadable_sizes,
     read_settings,
 )
@@ -168,9 +169,11 @@ def main(
         typer.Option(
             "--guide",
             envvar="EFFECTS_GUIDE",
-            metavar="PATH",
-            help="Read this guide file instead of the bundled one (same YAML format).",
+            metavar="NAME|PATH",
+            help="Read this guide instead of the bundled one: a name ('effects guides'"
+            " lists them) or a file (YAML or Markdown).",
             show_default=False,
+            autocompletion=complete_guide,
         ),
     ] = None,
     no_cache: Annotated[
@@ -218,3 +221,5 @@ app.command()(reading.tip)
 app.command()(reading.read)
 app.command()(files.validate)
 app.add_typer(files.cache_app)
+app.command()(library.guides)
+app.command("import")(library.import_article)

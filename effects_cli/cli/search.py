@@ -11,7 +11,11 @@ from effects_cli.errors import NoMatch
 from effects_cli.escapes import quote
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from effects_cli.guides import GuideSource
+    from effects_cli.search.corpus import Corpus
+    from effects_cli.search.index import Index
     from effects_cli.search.results import Results
 
 SEARCH_LIMIT = 10
@@ -51,6 +55,15 @@ def search(
             help="Show at most N hits.",
         ),
     ] = SEARCH_LIMIT,
+    every: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            "-a",
+            help="Search every guide ('effects guides' lists them), on one scale; each hit"
+            " is labelled with its guide's name.",
+        ),
+    ] = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Search titles and text; best matches first, with a snippet of each.
@@ -63,24 +76,42 @@ def search(
       effects search peer support --limit 3
       effects search '"mental health support groups"'
       effects search --regex 'self-[a-z]+' --section 3
+      effects search --all sleep
     """
     source: GuideSource = ctx.obj.source
     text = " ".join(query or ())
-    if regex is not None:
-        if text:
-            raise typer.BadParameter("give words or --regex, not both", param_hint="QUERY")
-        searched, results = regex, _regex_results(source, regex, section, limit)
+    if regex is not None and text:
+        raise typer.BadParameter("give words or --regex, not both", param_hint="QUERY")
+    names = None
+    if every:
+        if section is not None:
+            raise typer.BadParameter("cannot be used with --all", param_hint="'--section' / '-s'")
+        from effects_cli.cli.library import every_guide
+
+        everything = every_guide(ctx.obj)
+        searched_corpus = everything.corpus()
+        searchable = lambda: (searched_corpus, everything.index(searched_corpus))  # noqa: E731
+        corpus_of = lambda: searched_corpus  # noqa: E731
     else:
-        searched, results = text, _word_results(source, query, section, limit)
+        searchable, corpus_of = source.searchable, source.corpus
+    if regex is not None:
+        searched, results = regex, _regex_results(corpus_of, regex, section, limit)
+    else:
+        searched, results = text, _word_results(searchable, query, section, limit)
     if not results.hits:
         raise NoMatch(searched, section=section, suggestions=list(results.suggestions))
+    if every:
+        names = tuple(everything.name_of(hit.entry) for hit in results.hits)
     for typed, used in results.corrections.items():
         note(f"No match for {quote(typed)}; showing results for {quote(used)}.")
-    emit(ctx.obj, Found(searched, results, limit), as_json=as_json)
+    emit(ctx.obj, Found(searched, results, limit, guides=names), as_json=as_json)
 
 
 def _word_results(
-    source: "GuideSource", query: list[str] | None, section: int | None, limit: int
+    searchable: "Callable[[], tuple[Corpus, Index]]",
+    query: list[str] | None,
+    section: int | None,
+    limit: int,
 ) -> "Results":
     """The ranked hits of the query's words; a query without words is a usage error."""
     from effects_cli.search.engine import search as search_guide
@@ -94,12 +125,12 @@ def _word_results(
     parsed = parse_query(text)  # once: the engine searches what is checked here
     if not parsed.terms:
         raise typer.BadParameter(f"{quote(text)} has no words to search for", param_hint="QUERY")
-    corpus, index = source.searchable()
+    corpus, index = searchable()
     return search_guide(corpus, parsed, index=index, section=section, limit=limit)
 
 
 def _regex_results(
-    source: "GuideSource", pattern: str, section: int | None, limit: int
+    corpus_of: "Callable[[], Corpus]", pattern: str, section: int | None, limit: int
 ) -> "Results":
     """``search --regex``: a bad pattern, or one that runs too long, is a usage error."""
     from effects_cli.search.regex import BadPattern, regex_search
@@ -107,7 +138,7 @@ def _regex_results(
 
     if not pattern:
         raise typer.BadParameter("the pattern is empty", param_hint=_REGEX_HINT)
-    corpus = source.corpus()
+    corpus = corpus_of()
     try:
         with time_limit(REGEX_SECONDS):
             return regex_search(corpus, pattern, section=section, limit=limit)
