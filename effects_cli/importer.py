@@ -80,7 +80,8 @@ def import_article(text: str, source: str) -> Imported:
     Raises `GuideError` when there is nothing to make a guide of: no text, or no
     numbered section.
     """
-    paragraphs = _paragraphs(defused(text))
+    # Line ends first: a carriage return is a line end here, not a character to show.
+    paragraphs = _paragraphs(defused(text.replace("\r\n", "\n").replace("\r", "\n")))
     if not paragraphs:
         raise GuideError(source, "is empty: there is no article to import")
     remarks: _Remarks = []
@@ -158,14 +159,19 @@ def _paragraphs(text: str) -> list[_Paragraph]:
     return paragraphs
 
 
+def _numbered(paragraph: _Paragraph) -> bool:
+    """Whether a paragraph starts with a numbered line: a heading, or text that looks like one."""
+    head = paragraph.lines[0].strip()
+    return bool(_SECTION.fullmatch(head) or _POINT.fullmatch(head))
+
+
 def _subtitle(paragraph: _Paragraph) -> bool:
     text = paragraph.text
     return (
         len(paragraph.lines) == 1
         and len(text) <= 2 * SHORT
         and not text.endswith((".", "!", "?"))
-        and not _SECTION.fullmatch(text)
-        and not _POINT.fullmatch(text)
+        and not _numbered(paragraph)
     )
 
 
@@ -173,7 +179,7 @@ def _without_captions(paragraphs: list[_Paragraph], remarks: _Remarks) -> list[_
     """Rule 3: short lines found more than once are captions, dropped."""
     seen: dict[str, list[_Paragraph]] = {}
     for paragraph in paragraphs:
-        if paragraph.short and not _SECTION.fullmatch(paragraph.text):
+        if paragraph.short and not _numbered(paragraph):
             seen.setdefault(paragraph.text.casefold(), []).append(paragraph)
     captions = {key: found for key, found in seen.items() if len(found) > 1}
     for found in captions.values():
@@ -192,12 +198,11 @@ def _without_captions(paragraphs: list[_Paragraph], remarks: _Remarks) -> list[_
 def _without_trailer(paragraphs: list[_Paragraph], remarks: _Remarks) -> list[_Paragraph]:
     """Rule 4: the short lines after the last paragraph, dropped."""
     end = len(paragraphs)
-    while (
-        end > 0 and paragraphs[end - 1].short and not _SECTION.fullmatch(paragraphs[end - 1].text)
-    ):
+    while end > 0 and paragraphs[end - 1].short and not _numbered(paragraphs[end - 1]):
         end -= 1
     trailer = paragraphs[end:]
-    if trailer and end > 0:
+    # After a heading, a short line is that heading's text, not the page's.
+    if trailer and end > 0 and not _numbered(paragraphs[end - 1]):
         shown = ", ".join(quote(paragraph.text) for paragraph in trailer[:3])
         what = "a short line" if len(trailer) == 1 else f"{len(trailer)} short lines"
         remarks.append(
@@ -284,11 +289,12 @@ def _section(entry: _Entry, number: int, remarks: _Remarks) -> Section:
     """The section, made valid where the article leaves out what a guide needs."""
     paragraphs = entry.paragraphs
     if not entry.points:
+        what = "all but its first paragraph are" if len(paragraphs) > 1 else "its text is also"
         remarks.append(
             (
                 entry.line,
-                f"section {number} has no sub-points: its text is also its sub-point"
-                f" {number}.1, of the same title (a guide's section needs one)",
+                f"section {number} has no sub-points: {what} its sub-point {number}.1, of the"
+                " same title (a guide's section needs one)",
             )
         )
         kept = paragraphs[1:] or paragraphs

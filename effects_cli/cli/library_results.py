@@ -111,10 +111,15 @@ def _size(row: Listed) -> str:
 def _where(row: Listed) -> str:
     """Where the guide is on a terminal: the bundled one is "bundled"; a broken one gets
     the command that lists its problems."""
-    path = visible(str(row.shelved.path))
     if row.problem is not None and row.shelved.problem is None:  # the guide's, not the file's
-        return f"see: effects validate {shlex.quote(path)}"
-    return "bundled" if row.shelved.folder is None and row.shelved.name == BUNDLED else path
+        return f"see: effects validate {shlex.quote(visible(str(row.shelved.path)))}"
+    return _file(row)
+
+
+def _file(row: Listed) -> str:
+    """The guide's file, or "bundled" for the bundled guide (``--json`` has its path)."""
+    bundled = row.shelved.folder is None and row.shelved.name == BUNDLED
+    return "bundled" if bundled else visible(str(row.shelved.path))
 
 
 def _body(row: Listed) -> Text:
@@ -133,10 +138,7 @@ def _lines(listed: list[Listed]) -> Text:
     from rich.cells import cell_len
     from rich.text import Text
 
-    cells = [
-        (visible(row.shelved.name), _what(row), _size(row), visible(str(row.shelved.path)))
-        for row in listed
-    ]
+    cells = [(visible(row.shelved.name), _what(row), _size(row), _file(row)) for row in listed]
     widths = [max(cell_len(cell[at]) for cell in cells) for at in range(3)]
     lines = []
     for cell in cells:
