@@ -704,7 +704,9 @@ MARKDOWN_GUIDES = _unique(
     [
         _guide("", EMPTY, "md-empty"),
         _guide("<!-- only a comment -->\n", EMPTY, "md-comment-only"),
-        _guide(MD_ONE_SECTION, ":1: title: missing: a guide starts with a # heading", "md-no-title"),
+        _guide(
+            MD_ONE_SECTION, ":1: title: missing: a guide starts with a # heading", "md-no-title"
+        ),
         _guide(
             "Some words.\n\n# T\n\n" + MD_ONE_SECTION,
             ":1: text before the title: a guide starts with its # heading",
@@ -720,7 +722,11 @@ MARKDOWN_GUIDES = _unique(
             ":1: front matter (+++ lines at the top) is not part of the guide format: the title is the # heading",
             "md-toml-front-matter",
         ),
-        _guide("# T\n\nIntro.\n", ":3: sections: missing: a guide needs at least one ## section", "md-no-sections"),
+        _guide(
+            "# T\n\nIntro.\n",
+            ":3: sections: missing: a guide needs at least one ## section",
+            "md-no-sections",
+        ),
         _guide(
             "# T\n\n## 2. S\n\ns\n\n### 2.1 P\n\np\n",
             ":3: section 1: numbered 2: a heading's number must be its place (1)",
@@ -741,7 +747,9 @@ MARKDOWN_GUIDES = _unique(
             ":3: section 1: numbered 1.1 as a sub-point: sub-points are ### headings",
             "md-point-number-on-a-section",
         ),
-        _guide("# T\n\n### P\n\np\n", ":3: a ### sub-point before any ## section", "md-skipped-level"),
+        _guide(
+            "# T\n\n### P\n\np\n", ":3: a ### sub-point before any ## section", "md-skipped-level"
+        ),
         _guide(
             "## S\n\ns\n\n### P\n\np\n",
             ":1: title: missing: a guide starts with a # heading",
@@ -767,10 +775,26 @@ MARKDOWN_GUIDES = _unique(
             ":5: section 1: an HTML block: HTML is not part of the guide format",
             "md-html-in-a-section",
         ),
-        _guide("# T\n\n## 1. S\n\n### 1.1 P\n\np\n", ":3: section 1: text: missing", "md-no-section-text"),
-        _guide("# T\n\n## 1. S\n\ns\n", ":3: section 1: points: missing: a section needs at least one ### sub-point", "md-no-points"),
-        _guide("# T\n\n## 1. S\n\ns\n\n### 1.1 P\n", ":7: sub-point 1.1: text: missing", "md-no-point-text"),
-        _guide("# T\n\n## 1.\n\ns\n\n### 1.1 P\n\np\n", ":3: section 1: title: missing", "md-number-without-title"),
+        _guide(
+            "# T\n\n## 1. S\n\n### 1.1 P\n\np\n",
+            ":3: section 1: text: missing",
+            "md-no-section-text",
+        ),
+        _guide(
+            "# T\n\n## 1. S\n\ns\n",
+            ":3: section 1: points: missing: a section needs at least one ### sub-point",
+            "md-no-points",
+        ),
+        _guide(
+            "# T\n\n## 1. S\n\ns\n\n### 1.1 P\n",
+            ":7: sub-point 1.1: text: missing",
+            "md-no-point-text",
+        ),
+        _guide(
+            "# T\n\n## 1.\n\ns\n\n### 1.1 P\n\np\n",
+            ":3: section 1: title: missing",
+            "md-number-without-title",
+        ),
         _guide("#\n\n" + MD_ONE_SECTION, ":1: title: empty", "md-empty-title"),
         _guide(
             "# T\n\n## 1. S\n\nKeywords: a, , b\n\ns\n\n### 1.1 P\n\np\n",
@@ -810,23 +834,37 @@ MARKDOWN_TEXTS = [row for row in MARKDOWN_GUIDES if isinstance(row.values[0], st
 
 NOT_GUIDE_FILES = _unique(
     [
-        pytest.param("fifo", "is a named pipe (FIFO), not a guide file", id="fifo", marks=pytest.mark.posix),
-        pytest.param("loop", "is a link in a loop (too many levels of symbolic links)", id="symlink-loop", marks=pytest.mark.posix),
-        pytest.param("dangling", "is a link to nothing", id="dangling-link", marks=pytest.mark.posix),
+        pytest.param(
+            "fifo", "is a named pipe (FIFO), not a guide file", id="fifo", marks=pytest.mark.posix
+        ),
+        pytest.param(
+            "loop",
+            "is a link in a loop (too many levels of symbolic links)",
+            id="symlink-loop",
+            marks=pytest.mark.posix,
+        ),
+        pytest.param(
+            "dangling", "is a link to nothing", id="dangling-link", marks=pytest.mark.posix
+        ),
         pytest.param("folder", "is a folder, not a guide file", id="folder"),
-        pytest.param("huge", "is larger than the limit of 100 bytes", id="huge"),
+        pytest.param("huge", "is larger than the limit of 100000 bytes", id="huge"),
     ]
 )
 """What a guide folder's ``NAME.yaml`` can be instead of a guide file (made by
 tests/hostile/test_guide_folders.py's ``make``), and what is said of it (with
-``EFFECTS_MAX_GUIDE_BYTES=100``)."""
+``EFFECTS_MAX_GUIDE_BYTES=100000``)."""
 
 NOT_FOLDERS = _unique(
     [
         pytest.param("missing", "no such folder", id="missing"),
         pytest.param("file", "is a file, not a folder", id="file"),
         pytest.param("unreadable", "permission denied", id="unreadable", marks=pytest.mark.posix),
-        pytest.param("loop", "is a link in a loop (too many levels of symbolic links)", id="loop", marks=pytest.mark.posix),
+        pytest.param(
+            "loop",
+            "is a link in a loop (too many levels of symbolic links)",
+            id="loop",
+            marks=pytest.mark.posix,
+        ),
     ]
 )
 """What a folder of ``EFFECTS_PATH`` can be instead of a folder, and the line it gets after
@@ -838,8 +876,14 @@ PATH_PARTS = _unique(
         pytest.param(":{a}", ["EFFECTS_PATH: part 1 is empty: skipped"], id="leading-colon"),
         pytest.param("{a}:", ["EFFECTS_PATH: part 2 is empty: skipped"], id="trailing-colon"),
         pytest.param("{a}: :{b}", ["EFFECTS_PATH: part 2 is empty: skipped"], id="blank-part"),
-        pytest.param("guides:{a}", ['EFFECTS_PATH: "guides" is not an absolute path: skipped'], id="relative"),
-        pytest.param("{a}:\x1b[31mred", ['EFFECTS_PATH: "\\x1b[31mred" is not an absolute path: skipped'], id="escape-sequence"),
+        pytest.param(
+            "guides:{a}", ['EFFECTS_PATH: "guides" is not an absolute path: skipped'], id="relative"
+        ),
+        pytest.param(
+            "{a}:\x1b[31mred",
+            ['EFFECTS_PATH: "\\x1b[31mred" is not an absolute path: skipped'],
+            id="escape-sequence",
+        ),
         pytest.param("{a}:/no\u202ewhere", ["/no\\u202ewhere: no such folder"], id="bidi-override"),
         pytest.param("{a}:/[bold]x[/]", ["/[bold]x[/]: no such folder"], id="markup"),
     ]
