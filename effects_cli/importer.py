@@ -188,7 +188,7 @@ def _without_captions(paragraphs: list[_Paragraph], remarks: _Remarks) -> list[_
         remarks.append(
             (
                 found[0].line,
-                f"{quote(found[0].text)}, a short line found {len(found)} times (lines"
+                f"{quote(found[0].text)}, a short line found {_times(len(found))} (lines"
                 f" {lines}{more}): taken for a picture's caption and dropped",
             )
         )
@@ -318,6 +318,10 @@ def _section(entry: _Entry, number: int, remarks: _Remarks) -> Section:
             )
         points.append(Point(number, index, point.title, _joined(point.paragraphs) or point.title))
     return Section(number, entry.title, _joined(paragraphs) or entry.title, tuple(points))
+
+
+def _times(count: int) -> str:
+    return "twice" if count == 2 else f"{count} times"
 
 
 def _joined(paragraphs: list[_Paragraph]) -> str:

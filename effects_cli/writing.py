@@ -24,6 +24,9 @@ of an ordered list is escaped by its dot (``1\\.``)."""
 _ORDERED = re.compile(r"^(\d+)([.)])")
 _PARAGRAPHS = re.compile(r"\n{2,}")
 _EDGE = re.compile(r"^\s+|\s+$")
+_BREAK = re.compile(r"(?<=\S) (?=\S)")
+WIDTH = 80
+"""Paragraphs are wrapped this wide (headings and keywords are never wrapped)."""
 
 
 def guide_markdown(guide: Guide) -> str:
@@ -62,10 +65,22 @@ def _text(text: str) -> str:
     """A text's paragraphs, a blank line apart; its line breaks a backslash at line ends."""
     paragraphs = []
     for paragraph in _PARAGRAPHS.split(text):
-        lines = [_start_of_line(_line(line)) for line in paragraph.split("\n")]
+        lines = [_wrapped(_line(line)) for line in paragraph.split("\n")]
         if any(lines):
             paragraphs.append("\\\n".join(line or "&#x20;" for line in lines))
     return "\n\n".join(paragraphs)
+
+
+def _wrapped(line: str) -> str:
+    """A line of text wrapped at `WIDTH`, at single spaces between words only (Markdown
+    joins the lines of a paragraph with one space), each line escaped where it starts."""
+    shown: list[str] = []
+    for word in _BREAK.split(line):
+        if shown and len(shown[-1]) + 1 + len(word) <= WIDTH:
+            shown[-1] += " " + word
+        else:
+            shown.append(word)
+    return "\n".join(_start_of_line(part) for part in shown)
 
 
 def _line(text: str) -> str:

@@ -72,7 +72,8 @@ class Format(str, Enum):
 
 def write_guide(guide: "Guide", format: Format) -> None:
     """The guide in a guide format on stdout; a stdout that cannot take UTF-8 gets
-    escapes the format reads back (``\\u2019`` in YAML, ``&#x2019;`` in Markdown)."""
+    escapes the format reads back (``\\u2019`` in YAML, ``&#8217;`` in Markdown, where only
+    a noncharacter such as U+FFFE, which CommonMark reads as U+FFFD, cannot be had)."""
     from effects_cli.writing import guide_markdown, guide_yaml
 
     narrow = narrow_encoding()
@@ -106,7 +107,7 @@ def import_article(
 
     Examples:
       effects import article.txt > ~/.local/share/effects/guides/article.yaml
-      curl -s https://example.org/article.txt | effects import -
+      effects import - < article.txt
     """
     import sys
 
