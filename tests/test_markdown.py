@@ -249,3 +249,16 @@ _MARKUP = st.sampled_from(
 @given(st.lists(_MARKUP, max_size=40).map("".join))
 def test_markdown_like_text_is_a_guide_or_one_guide_error(text: str) -> None:
     _guide_or_one_error(text)
+
+
+def test_the_readme_s_example_is_the_example_file_and_a_guide() -> None:
+    from tests.helpers import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    (block,) = [part.split("\n```", 1)[0] for part in readme.split("```markdown\n")[1:]]
+    example = REPO / "docs" / "night-owls.md"
+    assert block + "\n" == example.read_text(encoding="utf-8")
+    guide = load_guide(example)
+    assert [entry.ref for entry in guide.entries()] == ["1", "1.1", "1.2", "2", "2.1"]
+    assert guide.sections[0].keywords == ("evening", "routine", "bedtime")
+    assert guide.conclusion == "Small, steady habits beat heroic efforts. Pick one and keep it for a week."

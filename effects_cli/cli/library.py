@@ -5,7 +5,6 @@ No ``from __future__ import annotations``: Typer reads these signatures.
 """
 
 import os
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -63,21 +62,31 @@ def every_guide(settings: Settings) -> "Everything":
     return everything
 
 
-class Format(str, Enum):
-    """``read --format``: the guide formats a guide can be written in."""
-
-    markdown = "markdown"
-    yaml = "yaml"
+FORMATS = ("markdown", "yaml")
+"""``read --format``: the guide formats a guide can be written in."""
 
 
-def write_guide(guide: "Guide", format: Format) -> None:
+def guide_format(text: str) -> str:
+    """``--format``'s value, one of `FORMATS` (a plain choice: an `Enum` class costs a
+    good part of a millisecond to define at every start)."""
+    if text not in FORMATS:
+        shown = ", ".join(repr(name) for name in FORMATS)
+        raise typer.BadParameter(f"{text!r} is not one of {shown}")
+    return text
+
+
+def complete_format(incomplete: str) -> list[str]:
+    return [name for name in FORMATS if name.startswith(incomplete)]
+
+
+def write_guide(guide: "Guide", format: str) -> None:
     """The guide in a guide format on stdout; a stdout that cannot take UTF-8 gets
     escapes the format reads back (``\\u2019`` in YAML, ``&#8217;`` in Markdown, where only
     a noncharacter such as U+FFFE, which CommonMark reads as U+FFFD, cannot be had)."""
     from effects_cli.writing import guide_markdown, guide_yaml
 
     narrow = narrow_encoding()
-    if format is Format.yaml:
+    if format == "yaml":
         write(guide_yaml(guide, unicode=narrow is None))
         return
     text = guide_markdown(guide)
@@ -124,4 +133,4 @@ def import_article(
     result = imported(text, source)
     for remark in result.remarks:
         complain(remark)
-    write_guide(result.guide, Format.yaml)
+    write_guide(result.guide, "yaml")

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from effects_cli.cli.library import Format, write_guide
+from effects_cli.cli.library import complete_format, guide_format, write_guide
 from effects_cli.cli.options import (
     LARGEST,
     JsonFlag,
@@ -117,10 +117,12 @@ def today() -> "date":
 def read(
     ctx: typer.Context,
     format: Annotated[
-        Format | None,
+        str | None,
         typer.Option(
             "--format",
             metavar="FORMAT",
+            parser=guide_format,
+            autocompletion=complete_format,
             help="Write the guide as a guide file instead: markdown or yaml (it reads back"
             " as the same guide).",
             show_default=False,
