@@ -261,4 +261,7 @@ def test_the_readme_s_example_is_the_example_file_and_a_guide() -> None:
     guide = load_guide(example)
     assert [entry.ref for entry in guide.entries()] == ["1", "1.1", "1.2", "2", "2.1"]
     assert guide.sections[0].keywords == ("evening", "routine", "bedtime")
-    assert guide.conclusion == "Small, steady habits beat heroic efforts. Pick one and keep it for a week."
+    assert (
+        guide.conclusion
+        == "Small, steady habits beat heroic efforts. Pick one and keep it for a week."
+    )

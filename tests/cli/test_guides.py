@@ -203,3 +203,42 @@ def test_a_named_guide_s_references_complete(invoke: Invoke, shelf: dict[str, st
         "1\tWinding Down",
         "1.1\tP",
     ]
+
+
+@pytest.mark.parametrize("args", [["tip"], ["show", "4"], ["list"], ["search", "stigma"]])
+def test_the_bundled_guide_s_verbs_never_look_at_guide_folders(
+    tmp_path: Path, args: list[str]
+) -> None:
+    from tests.test_cache import modules_after
+
+    modules_after(tmp_path, *args)
+    warm = modules_after(tmp_path, *args)
+    assert not warm & {
+        "effects_cli.library",
+        "effects_cli.collection",
+        "effects_cli.writing",
+        "markdown_it",
+    }
+    assert not {name for name in warm if name.startswith("effects_cli.loader.markdown")}
+
+
+def test_a_warm_markdown_guide_loads_no_markdown_parser(tmp_path: Path) -> None:
+    from tests.test_cache import modules_after
+
+    guide = tmp_path / "night.md"
+    guide.write_text(NIGHT, encoding="utf-8")
+    assert "markdown_it" in modules_after(tmp_path, "--guide", str(guide), "list")
+    assert "markdown_it" not in modules_after(tmp_path, "--guide", str(guide), "list")
+    assert "markdown_it" not in modules_after(tmp_path, "list")  # nor does YAML need it
+
+
+def test_a_name_is_looked_up_without_listing_a_folder(
+    invoke: Invoke, shelf: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("a folder was listed")
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    assert invoke("--guide", "night", "list", env=shelf).stdout == "1  Winding Down  1 point\n"
