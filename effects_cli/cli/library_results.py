@@ -128,8 +128,12 @@ def _body(row: Listed) -> Text:
     from effects_cli.render import META, TITLE
 
     problem = row.problem is not None and row.shelved.shadowed_by is None
-    body = Text(_what(row), style="red" if problem else META if row.title is None else TITLE)
-    meta = " \u00b7 ".join(part for part in (_size(row), _where(row)) if part)
+    body = Text()
+    body.append(_what(row), style="red" if problem else META if row.title is None else TITLE)
+    # The file on a line of its own: a path wraps badly after other words.
+    where = _where(row)
+    glue = " \u00b7 " if where == "bundled" else "\n"
+    meta = glue.join(part for part in (_size(row), where) if part)
     return body.append("\n" + meta, style=META)
 
 
