@@ -265,3 +265,17 @@ def test_the_readme_s_example_is_the_example_file_and_a_guide() -> None:
         guide.conclusion
         == "Small, steady habits beat heroic efforts. Pick one and keep it for a week."
     )
+
+
+def test_a_markdown_guide_is_read_from_the_cache(
+    invoke,
+    tmp_path: Path,
+    refuse_parsing,  # type: ignore[no-untyped-def]
+) -> None:
+    path = tmp_path / "night.md"
+    path.write_text(textwrap.dedent(NIGHT_OWLS), encoding="utf-8")
+    first = invoke("--guide", str(path), "read", "--json").stdout
+    refuse_parsing()
+    assert invoke("--guide", str(path), "read", "--json").stdout == first
+    path.write_text(textwrap.dedent(NIGHT_OWLS).replace("Dim", "Lower"), encoding="utf-8")
+    assert str(invoke("--guide", str(path), "list").exception) == "parsed"

@@ -15,8 +15,8 @@ lines of a paragraph are joined as one. Everything is `defused` as YAML text
 is. Problems name their line and place as the YAML reader's do
 (``guide.md:12: section 2: text: missing``).
 
-Parsed with markdown-it-py (CommonMark), imported only here: it costs about
-twice what PyYAML does to import, and only a Markdown guide read afresh pays.
+Parsed with markdown-it-py (CommonMark), imported only here: it costs a little
+more than PyYAML to import, and only a Markdown guide read afresh pays it.
 """
 
 from __future__ import annotations

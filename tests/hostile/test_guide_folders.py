@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import SMALL_GUIDE, Invoke, run_effects
+from tests.helpers import SMALL_GUIDE, Invoke, assert_safe, run_effects
 from tests.messages import MARKDOWN_GUIDES, NOT_FOLDERS, NOT_GUIDE_FILES, PATH_PARTS
 
 LIMIT = {"EFFECTS_MAX_GUIDE_BYTES": "100000"}
@@ -180,3 +180,16 @@ def test_a_broken_markdown_guide_gets_one_line_and_exit_3(
     assert result.stderr.splitlines()[0] == f"effects: {path}{problem}"
     if isinstance(data, str):  # text that breaks the format: every problem, then a count
         assert result.stderr.splitlines()[-1].startswith(f"effects: {path}: not a valid guide: ")
+
+
+@pytest.mark.posix  # file names of any bytes
+def test_odd_file_names_are_shown_as_typed_never_sent_to_the_terminal(
+    invoke: Invoke, guide_folder: Path
+) -> None:
+    for name in ("\x1b[31mred", "\u202eevil", "[bold]x", "two words"):
+        (guide_folder / f"{name}.yaml").write_text(SHORT, encoding="utf-8")
+    result = invoke("guides")
+    names = [line.split("  ")[0] for line in result.stdout.splitlines()]
+    assert names == ["effects", "\\x1b[31mred", "[bold]x", "two words", "\\u202eevil"]
+    assert_safe(result.stdout)
+    assert invoke("--guide", "two words", "list").stdout == "1  S  1 point\n"
