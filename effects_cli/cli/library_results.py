@@ -87,15 +87,21 @@ def _name(row: Listed) -> Text:
     return Text(visible(row.shelved.name), style=style)
 
 
-def _what(row: Listed) -> str:
-    """The title, or why there is none."""
+def _what(row: Listed, *, hint: bool = False) -> str:
+    """The title, or why there is none; with ``hint``, where a guide's own problems are
+    all listed (a terminal shows that on a line of its own)."""
     shadowed_by = row.shelved.shadowed_by
     if shadowed_by is not None:
         if row.shelved.name == BUNDLED:
             return "shadowed by the bundled guide"
         return f"shadowed by {visible(str(shadowed_by))}"
     if row.problem is not None:
-        return f"cannot be read: {row.problem}"
+        see = (
+            "; 'effects validate FILE' lists every problem"
+            if hint and not row.shelved.problem
+            else ""
+        )
+        return f"cannot be read: {row.problem}{see}"
     assert row.title is not None
     return row.title
 
@@ -142,7 +148,9 @@ def _lines(listed: list[Listed]) -> Text:
     from rich.cells import cell_len
     from rich.text import Text
 
-    cells = [(visible(row.shelved.name), _what(row), _size(row), _file(row)) for row in listed]
+    cells = [
+        (visible(row.shelved.name), _what(row, hint=True), _size(row), _file(row)) for row in listed
+    ]
     widths = [max(cell_len(cell[at]) for cell in cells) for at in range(3)]
     lines = []
     for cell in cells:

@@ -37,7 +37,10 @@ def test_guides_lists_each_guide_on_one_line_in_a_pipe(
     invoke: Invoke, shelf: dict[str, str], guide_folder: Path, tmp_path: Path
 ) -> None:
     result = invoke("guides", env=shelf)
-    problem = "cannot be read: line 2, column 11: sections: the list is empty: it needs at least one entry"
+    problem = (
+        "cannot be read: line 2, column 11: sections: the list is empty: it needs at least one"
+        " entry; 'effects validate FILE' lists every problem"
+    )
     rows = [
         (
             "effects",
