@@ -11,13 +11,15 @@ cached under the stamps of all the files, and each hit knows its guide's name.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, NamedTuple
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from effects_cli import cache
 from effects_cli.errors import GuideError
 from effects_cli.guides import GuideSource
 from effects_cli.library import Shelf, Shelved, file_problem
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from effects_cli.model import Entry
@@ -70,7 +72,8 @@ class Skipped(NamedTuple):
 
 
 class Everything:
-    """The entries of every readable guide of a shelf, as one search corpus.
+    """The entries of every readable guide of a shelf, as one search corpus: searched as a
+    `GuideSource` is (`corpus`, `searchable`, `reread`).
 
     Entry numbers run through the guides in shelf order (the bundled guide
     first); `name_of` tells which guide a hit's entry came from.
@@ -79,6 +82,7 @@ class Everything:
     def __init__(self, shelf: Shelf, *, use_cache: bool = True, max_bytes: int | None = None):
         self.names: list[str] = []
         self.skipped: list[Skipped] = []
+        self._sources: list[GuideSource] = []
         self._corpora: list[Corpus] = []
         self._stamps: list[object] = []
         for shelved in shelf.guides:
@@ -97,6 +101,7 @@ class Everything:
                 self.skipped.append(Skipped(shelved.name, str(error)))
                 continue
             self.names.append(shelved.name)
+            self._sources.append(source)
             self._corpora.append(corpus)
             self._stamps.append(stamp)
         self._firsts = [0]
@@ -111,12 +116,30 @@ class Everything:
 
         starts = [
             first + start
-            for first, corpus in zip(self._firsts, self._corpora, strict=False)
+            for first, corpus in zip(self._firsts[:-1], self._corpora, strict=True)
             for start in corpus.starts[:-1]
         ]
         return Corpus(
-            _Chained(self._corpora, self._firsts), [*starts, self._firsts[-1]], self._entry
+            _Chained([corpus.fields for corpus in self._corpora], self._firsts),
+            [*starts, self._firsts[-1]],
+            self._entry,
+            keywords=_Chained([corpus.keywords for corpus in self._corpora], self._firsts),
+            related=_Chained([corpus.related for corpus in self._corpora], self._firsts),
         )
+
+    def searchable(self) -> tuple[Corpus, Index]:
+        """The corpus of every guide and its index, from the cache when every file is as
+        it was (a damaged cached entry raises `records.Damaged`: then `reread`)."""
+        corpus = self.corpus()
+        return corpus, self.index(corpus)
+
+    def reread(self) -> tuple[Corpus, Index]:
+        """`searchable`, every guide parsed afresh (a cached entry did not check out)."""
+        from effects_cli.search.index import Index
+
+        self._corpora = [source.reread()[0] for source in self._sources]
+        corpus = self.corpus()
+        return corpus, Index.build(corpus)
 
     def _entry(self, doc: int) -> Entry:
         at = bisect.bisect_right(self._firsts, doc) - 1
@@ -149,22 +172,23 @@ class Everything:
 
 
 class _Chained:
-    """The fields of several corpora as one sequence (by ``len``, indexing, iteration)."""
+    """Several guides' sequences of the same kind (fields, keywords) as one (by ``len``,
+    indexing, iteration)."""
 
-    __slots__ = ("_corpora", "_firsts")
+    __slots__ = ("_firsts", "_parts")
 
-    def __init__(self, corpora: list[Corpus], firsts: list[int]) -> None:
-        self._corpora, self._firsts = corpora, firsts
+    def __init__(self, parts: list[Sequence[T]], firsts: list[int]) -> None:
+        self._parts, self._firsts = parts, firsts
 
     def __len__(self) -> int:
         return self._firsts[-1]
 
-    def __getitem__(self, doc: int) -> tuple[str, str]:
+    def __getitem__(self, doc: int) -> T:
         if not 0 <= doc < len(self):
             raise IndexError(doc)
         at = bisect.bisect_right(self._firsts, doc) - 1
-        return self._corpora[at].fields[doc - self._firsts[at]]
+        return self._parts[at][doc - self._firsts[at]]
 
-    def __iter__(self) -> Iterator[tuple[str, str]]:
-        for corpus in self._corpora:
-            yield from corpus.fields
+    def __iter__(self) -> Iterator[T]:
+        for part in self._parts:
+            yield from part

@@ -48,10 +48,11 @@ def guide_markdown(guide: Guide) -> str:
 def _entry(level: str, entry: Section | Point) -> list[str]:
     number = f"{entry.ref}." if isinstance(entry, Section) else entry.ref
     parts = [f"{level} {number} {_heading(entry.title)}"]
-    if entry.keywords:
-        parts.append(
-            "Keywords: " + ", ".join(_line(word).replace(",", "\\,") for word in entry.keywords)
-        )
+    for label, words in (("Keywords", entry.keywords), ("Related", entry.related)):
+        if words:
+            parts.append(
+                f"{label}: " + ", ".join(_line(word).replace(",", "\\,") for word in words)
+            )
     parts.append(_text(entry.text))
     return parts
 
@@ -92,8 +93,9 @@ def _line(text: str) -> str:
 def _start_of_line(line: str) -> str:
     """A line that would start a block (a heading, list, quotation, rule, fence, or the
     keywords) escaped so that it stays text."""
-    if line[:9].lower() == "keywords:":
-        return line[:8] + "\\:" + line[9:]
+    for label in ("keywords:", "related:"):
+        if line[: len(label)].lower() == label:
+            return line[: len(label) - 1] + "\\:" + line[len(label) :]
     ordered = _ORDERED.match(line)
     if ordered:
         return f"{ordered[1]}\\{ordered[2]}{line[ordered.end() :]}"
@@ -136,11 +138,13 @@ def guide_data(guide: Guide) -> dict[str, Any]:
             "title": section.title,
             "text": section.text,
             **({"keywords": list(section.keywords)} if section.keywords else {}),
+            **({"related": list(section.related)} if section.related else {}),
             "points": [
                 {
                     "title": point.title,
                     "text": point.text,
                     **({"keywords": list(point.keywords)} if point.keywords else {}),
+                    **({"related": list(point.related)} if point.related else {}),
                 }
                 for point in section.points
             ],

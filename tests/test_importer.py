@@ -15,6 +15,20 @@ from effects_cli.writing import guide_yaml
 from tests.helpers import BUNDLED
 
 
+def without_words(guide: Guide) -> Guide:
+    """The guide without its keywords and related words, which only a guide file has."""
+    return guide.replace(
+        sections=tuple(
+            section.replace(
+                keywords=(),
+                related=(),
+                points=tuple(point.replace(keywords=(), related=()) for point in section.points),
+            )
+            for section in guide.sections
+        )
+    )
+
+
 def web_page(document: dict, caption: str = "a picture of a phone") -> str:
     """A guide's text as a web page holds it, the shape of the bundled guide's source: a
     heading that repeats the title, the same caption before most sections, a conclusion
@@ -33,7 +47,7 @@ def web_page(document: dict, caption: str = "a picture of a phone") -> str:
 
 def test_the_bundled_guide_s_own_text_imports_as_the_bundled_guide(guide: Guide) -> None:
     imported = import_article(web_page(BUNDLED), "page.txt")
-    assert imported.guide == guide
+    assert imported.guide == without_words(guide)  # an article has no keywords
     assert len(guide.sections) == 10 and len(list(guide.points())) == 30
     assert imported.remarks == [
         'page.txt:1: "You are currently viewing 10 Dynamic Positive Effects of So…" ends with'

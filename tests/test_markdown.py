@@ -143,6 +143,18 @@ def test_text_is_plain(source: str, text: str) -> None:
     assert guide.intro == text
 
 
+def test_related_words_beside_keywords() -> None:
+    guide = markdown(
+        "# T\n\n## S\n\nRelated: grief, loss\n\nKeywords: k\n\ns\n\n### P\n\nrelated: x\n\np\n"
+    )
+    section = guide.sections[0]
+    assert (section.keywords, section.related, section.points[0].related) == (
+        ("k",),
+        ("grief", "loss"),
+        ("x",),
+    )
+
+
 def test_keywords_commas_escapes_and_case() -> None:
     guide = markdown("# T\n\n## S\n\nkeywords: a\\, b, *c*,\nd\n\ns\n\n### P\n\np\n")
     assert guide.sections[0].keywords == ("a, b", "c", "d")

@@ -43,10 +43,12 @@ def guides(draw: st.DrawFn) -> Guide:
     sections = []
     for number in range(1, draw(st.integers(1, 3)) + 1):
         points = tuple(
-            Point(number, index, draw(_ONE_LINE), draw(_TEXT), draw(_KEYWORDS))
+            Point(number, index, draw(_ONE_LINE), draw(_TEXT), draw(_KEYWORDS), draw(_KEYWORDS))
             for index in range(1, draw(st.integers(1, 3)) + 1)
         )
-        sections.append(Section(number, draw(_ONE_LINE), draw(_TEXT), points, draw(_KEYWORDS)))
+        sections.append(
+            Section(number, draw(_ONE_LINE), draw(_TEXT), points, draw(_KEYWORDS), draw(_KEYWORDS))
+        )
     return Guide(
         title=draw(_ONE_LINE),
         sections=tuple(sections),
@@ -100,7 +102,8 @@ def test_markdown_is_the_format_people_write(guide: Guide) -> None:
     assert "## 4. Reducing the Stigma Surrounding Mental Health Issues" in written
     assert "### 4.2 Normalizing Mental Health Conversations" in written
     assert "## Conclusion" in written
-    assert max(map(len, written)) <= 88  # paragraphs wrapped; the subtitle is one line
+    prose = [line for line in written if not line.startswith(("Keywords: ", "Related: "))]
+    assert max(map(len, prose)) <= 88  # paragraphs wrapped; the subtitle is one line
     # Nothing in this guide needs escaping but a hashtag that wrapping puts first on a line.
     escaped = [line for line in written if "\\" in line]
     assert escaped and all(line.startswith("\\#") and line.count("\\") == 1 for line in escaped)

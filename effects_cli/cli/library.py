@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from effects_cli.cli.options import JsonFlag, Settings
+from effects_cli.cli.options import SECONDS, JsonFlag, Settings
 from effects_cli.cli.output import complain, emit, narrow_encoding, write
+from effects_cli.guides import GuideSource
 
 if TYPE_CHECKING:
     from effects_cli.collection import Everything
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 
 
 def guides(ctx: typer.Context, as_json: JsonFlag = False) -> None:
-    """List the guides: the bundled one, then yours, with their titles and sizes.
+    """List the guides, the bundled one and yours, with their titles and sizes.
 
     Guides are the .yaml, .yml and .md files in $XDG_DATA_HOME/effects/guides
     (~/.local/share/effects/guides), then in each folder of EFFECTS_PATH
@@ -60,6 +61,40 @@ def every_guide(settings: Settings) -> "Everything":
     for skipped in everything.skipped:
         complain(f"not searched: {skipped.problem}")
     return everything
+
+
+def complete_guide(incomplete: str) -> list[tuple[str, str]]:
+    """``--guide <TAB>``: the names of the guides (with their titles, where reading them
+    takes no longer than a TAB may); a value with a ``/`` is a path, which the shell
+    completes."""
+    if "/" in incomplete:
+        return []
+    try:
+        from rich.markup import escape
+
+        from effects_cli.library import shelf
+        from effects_cli.timelimit import TimeLimitExceeded, time_limit
+
+        choices = []
+        guides = [
+            guide for guide in shelf(os.environ).readable() if guide.name.startswith(incomplete)
+        ]
+        try:
+            with time_limit(SECONDS):
+                for guide in guides:
+                    choices.append((guide.name, escape(_title(guide.path))))
+        except TimeLimitExceeded:
+            pass
+        return choices + [(guide.name, "") for guide in guides[len(choices) :]]
+    except Exception:  # a folder that cannot be read completes to what could be
+        return []
+
+
+def _title(path: Path) -> str:
+    try:
+        return GuideSource(path).guide().title
+    except Exception:  # a broken guide is still a name to complete, its path the description
+        return str(path)
 
 
 FORMATS = ("markdown", "yaml")
@@ -115,7 +150,7 @@ def import_article(
     guides folder to read it by name.
 
     Examples:
-      effects import article.txt > ~/.local/share/effects/guides/article.yaml
+      effects import article.txt > article.yaml
       effects import - < article.txt
     """
     import sys

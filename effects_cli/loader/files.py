@@ -40,7 +40,8 @@ def read_text(path: Path, max_bytes: int) -> str:
 
 
 def read_stream(stream: BinaryIO, source: str, max_bytes: int) -> str:
-    """The text of an open stream (stdin), as `read_text` reads a file's."""
+    """The text of the guide ``stream`` holds (standard input), named ``source``; the same
+    limit and checks as `read_text`."""
     try:
         data = _read_at_most(stream, max_bytes + 1)
     except OSError as error:

@@ -6,7 +6,8 @@ before the first ``##`` the introduction; ``##`` headings are sections and
 heading without a number and without sub-points holds the conclusion. A
 heading's number (``## 2.``, ``### 2.1``) may be left out, but when given it
 must be the heading's place. A paragraph ``Keywords: a, b, c`` right under a
-section's or sub-point's heading gives its keywords.
+section's or sub-point's heading gives its keywords, and ``Related: a, b`` its related
+words (needs it helps with that the guide does not discuss).
 
 Texts are plain: emphasis and code marks are dropped, a link becomes its text
 and its address in brackets, a picture its description, a list its items a
@@ -39,7 +40,10 @@ from effects_cli.model import Guide, Point, Section
 
 _SECTION_NUMBER = re.compile(r"(\d{1,9})\.(?:\s+|$)")
 _POINT_NUMBER = re.compile(r"(\d{1,9})\.(\d{1,9})\.?(?:\s+|$)")
-_KEYWORDS = re.compile(r"keywords:", re.IGNORECASE)
+_LISTS = re.compile(r"(keywords|related):", re.IGNORECASE)
+"""The start of a paragraph of keywords, or of related words."""
+_ITEMS = {"keywords": "keyword", "related": "related word"}
+"""What one word of each list is called in a message."""
 _FRONT_MATTER = ("---", "+++")
 
 
@@ -50,6 +54,7 @@ class _Entry:
         self.place, self.line, self.title = place, line, title
         self.texts: list[str] = []
         self.keywords: tuple[str, ...] = ()
+        self.related: tuple[str, ...] = ()
         self.points: list[_Entry] = []
         self.numbered = False
 
@@ -230,13 +235,15 @@ class _Reader:
         return entry
 
     def _body(self, block: Block, entry: _Entry) -> None:
-        """A block under an entry's heading: its keywords (first), or its text."""
+        """A block under an entry's heading: its keywords or related words (first), or
+        its text."""
         raw = block.inline.content if block.inline is not None else ""
-        keywords = _KEYWORDS.match(raw) if block.kind == "paragraph" else None
-        if keywords is not None and not entry.texts:
-            if entry.keywords:
-                self.problem(block.line, "given twice", f"{entry.place}: keywords")
-            entry.keywords = self._keywords(raw[keywords.end() :], block, entry)
+        found = _LISTS.match(raw) if block.kind == "paragraph" else None
+        if found is not None and not entry.texts:
+            kind = found[1].lower()
+            if getattr(entry, kind):
+                self.problem(block.line, "given twice", f"{entry.place}: {kind}")
+            setattr(entry, kind, self._words(raw[found.end() :], block, entry, kind))
             return
         self._text(block, entry.texts, entry.place)
 
@@ -246,24 +253,26 @@ class _Reader:
         elif block.kind != "comment":
             texts.append(block.text)
 
-    def _keywords(self, raw: str, block: Block, entry: _Entry) -> tuple[str, ...]:
+    def _words(self, raw: str, block: Block, entry: _Entry, kind: str) -> tuple[str, ...]:
+        """The words of a ``Keywords:`` (or ``Related:``) paragraph: one-line texts
+        separated by commas, none twice (in any case)."""
         words: list[str] = []
         seen: dict[str, int] = {}
-        pieces = split_commas(raw)
         if not raw.strip():
-            self.problem(block.line, "none given after 'Keywords:'", f"{entry.place}: keywords")
+            given = f"none given after '{kind.capitalize()}:'"
+            self.problem(block.line, given, f"{entry.place}: {kind}")
             return ()
-        for number, piece in enumerate(pieces, 1):
+        for number, piece in enumerate(split_commas(raw), 1):
             tokens = parser().parseInline(piece.strip()) if piece.strip() else []
             word = one_line(inline_text(tokens[0])) if tokens else ""
-            place = f"{entry.place}: keyword {number}"
+            place = f"{entry.place}: {_ITEMS[kind]} {number}"
             if not word:
                 self.problem(block.line, "empty", place)
                 continue
             folded = word.casefold()
             if folded in seen:
-                given = f"{quote(word)} is given twice (first as keyword {seen[folded]})"
-                self.problem(block.line, given, place)
+                first = f"first as {_ITEMS[kind]} {seen[folded]}"
+                self.problem(block.line, f"{quote(word)} is given twice ({first})", place)
                 continue
             seen[folded] = number
             words.append(word)
@@ -274,8 +283,9 @@ class _Reader:
         if len(sections) < 2 or sections[-1].numbered or sections[-1].points:
             return None
         last = sections.pop()
-        if last.keywords:
-            self.problem(last.line, "the conclusion has none", "conclusion: keywords")
+        for kind in _ITEMS:
+            if getattr(last, kind):
+                self.problem(last.line, "the conclusion has none", f"conclusion: {kind}")
         if not last.texts:
             self.problem(last.line, "missing: the last ## heading holds no text", "conclusion")
             return None
@@ -290,7 +300,7 @@ class _Reader:
                 f"{entry.place}: points",
             )
         points = [
-            Point(number, at, point.title or "", text, point.keywords)
+            Point(number, at, point.title or "", text, point.keywords, point.related)
             for at, (point, text) in enumerate(
                 ((point, self._entry_text(point)) for point in entry.points), 1
             )
@@ -299,7 +309,7 @@ class _Reader:
             return None
         if any(not point.title or not point.text for point in points):
             return None
-        return Section(number, entry.title, text, tuple(points), entry.keywords)
+        return Section(number, entry.title, text, tuple(points), entry.keywords, entry.related)
 
     def _entry_text(self, entry: _Entry) -> str:
         if not entry.texts:

@@ -107,7 +107,7 @@ class GuideReader(NodeReader):
 
     def _section(self, node: yaml.Node, path: str, number: int) -> Section:
         fields = self.mapping(
-            node, path, required=("title", "text", "points"), optional=("keywords",)
+            node, path, required=("title", "text", "points"), optional=("keywords", "related")
         )
         title = self.field(
             fields, "title", lambda title: self.text(title, f"{path}.title", one_line=True)
@@ -125,25 +125,32 @@ class GuideReader(NodeReader):
             ),
         )
         keywords = self._keywords(fields, path)
+        related = self._keywords(fields, path, "related")
         if title is None or text is None or points is None:
             raise Abandon
-        return Section(number, title, text, tuple(points), keywords)
+        return Section(number, title, text, tuple(points), keywords, related)
 
     def _point(self, node: yaml.Node, path: str, section: int, number: int) -> Point:
-        fields = self.mapping(node, path, required=("title", "text"), optional=("keywords",))
+        fields = self.mapping(
+            node, path, required=("title", "text"), optional=("keywords", "related")
+        )
         title = self.field(
             fields, "title", lambda title: self.text(title, f"{path}.title", one_line=True)
         )
         text = self.field(fields, "text", lambda text: self.text(text, f"{path}.text"))
         keywords = self._keywords(fields, path)
+        related = self._keywords(fields, path, "related")
         if title is None or text is None:
             raise Abandon
-        return Point(section, number, title, text, keywords)
+        return Point(section, number, title, text, keywords, related)
 
-    def _keywords(self, fields: dict[str, yaml.Node], path: str) -> tuple[str, ...]:
-        """An entry's ``keywords``: a list of one-line texts, none given twice (in any
-        case); none when the field is left out (or, when collecting, has a problem)."""
-        node = fields.get("keywords")
+    def _keywords(
+        self, fields: dict[str, yaml.Node], path: str, key: str = "keywords"
+    ) -> tuple[str, ...]:
+        """An entry's ``keywords`` (or ``related``): a list of one-line texts, none given
+        twice (in any case); none when the field is left out (or, when collecting, has a
+        problem)."""
+        node = fields.get(key)
         if node is None:
             return ()
         seen: dict[str, int] = {}
@@ -159,7 +166,5 @@ class GuideReader(NodeReader):
             seen[folded] = item.start_mark.line + 1
             return word
 
-        words = self.field(
-            fields, "keywords", lambda node: self.items(node, f"{path}.keywords", keyword)
-        )
+        words = self.field(fields, key, lambda node: self.items(node, f"{path}.{key}", keyword))
         return tuple(words or ())

@@ -205,7 +205,8 @@ class NodeReader:
 
 _SECTION = re.compile(r"sections\[(\d+)\]")
 _POINT = re.compile(r"sections\[(\d+)\]\.points\[(\d+)\]")
-_ITEM = re.compile(r"\.(keyword)s\[(\d+)\]")
+_ITEM = re.compile(r"\.(keywords|related)\[(\d+)\]")
+_ITEM_NAMES = {"keywords": "keyword", "related": "related word"}
 _KEY = re.compile(r"\.(?=[A-Za-z_])|(?<=[0-9])(?=\[)")
 """Between a place and a key in it: ``.title``, or ``["<<"]`` straight after a number."""
 
@@ -213,10 +214,11 @@ _KEY = re.compile(r"\.(?=[A-Za-z_])|(?<=[0-9])(?=\[)")
 def place(path: str) -> str:
     """Where in the guide a field path points, as a reader counts: ``sections[2].points[0]``
     is ``sub-point 3.1``, ``sections[2].text`` is ``section 3: text``, and the third of a
-    list of keywords is ``keyword 3``. (The line and column say where it is in the file.)"""
+    list of keywords is ``keyword 3`` (of related words, ``related word 3``). (The line and
+    column say where it is in the file.)"""
     path = _POINT.sub(lambda found: f"sub-point {int(found[1]) + 1}.{int(found[2]) + 1}", path)
     path = _SECTION.sub(lambda found: f"section {int(found[1]) + 1}", path)
-    path = _ITEM.sub(lambda found: f": {found[1]} {int(found[2]) + 1}", path)
+    path = _ITEM.sub(lambda found: f": {_ITEM_NAMES[found[1]]} {int(found[2]) + 1}", path)
     if not path.startswith(("section ", "sub-point ")):
         return path
     return _KEY.sub(": ", path)

@@ -77,7 +77,7 @@ def test_scores_are_on_one_scale(invoke: Invoke, two_guides: Path, tmp_path: Pat
 
 def test_without_all_search_reads_one_guide(invoke: Invoke, two_guides: Path) -> None:
     result = invoke("search", "gardens")
-    assert (result.exit_code, result.stderr) == (1, 'effects: no match for "gardens"\n')
+    assert (result.exit_code, result.stderr) == (1, 'effects: the guide does not cover "gardens"\n')
 
 
 def test_regex_searches_every_guide_too(invoke: Invoke, two_guides: Path) -> None:
@@ -127,4 +127,4 @@ def test_labels_on_a_terminal_are_coloured_apart(
     invoke: Invoke, two_guides: Path, terminal: None
 ) -> None:
     result = invoke("--color", "always", "search", "--all", "weeding")
-    assert result.stdout.startswith("\x1b[35mgardens\x1b[0m \x1b[1;36m1.1\x1b[0m  ")
+    assert result.stdout.startswith("\x1b[32mgardens\x1b[0m \x1b[1;36m1.1\x1b[0m  ")
