@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import random
-from collections.abc import Sequence
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 T = TypeVar("T")
 
@@ -36,6 +37,23 @@ def _order(count: int, run: int) -> list[int]:
 
 
 def _shuffled(count: int, seed: int) -> list[int]:
+    import random
+
     order = list(range(count))
     random.Random(seed).shuffle(order)
     return order
+
+
+def daily_picks(count: int, first_day: int, days: int) -> tuple[int, ...]:
+    """`daily_pick` of ``range(count)`` for ``days`` days from ``first_day``, each run's
+    order shuffled once (a run is ``count`` days long, so a few runs at most)."""
+    if count <= 2:
+        return tuple((first_day + at) % count for at in range(days))
+    orders: dict[int, list[int]] = {}
+    picks = []
+    for day in range(first_day, first_day + days):
+        run, place = divmod(day, count)
+        if run not in orders:
+            orders[run] = _order(count, run)
+        picks.append(orders[run][place])
+    return tuple(picks)

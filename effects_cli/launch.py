@@ -26,6 +26,7 @@ def main() -> None:
 
         code = run(sys.argv[1:])
         if code is not None:  # answered from what the full program kept
+            gc.freeze()  # the collection at exit has nothing to find: spare it the look
             sys.exit(code)
         from effects_cli.cli import app
 

@@ -33,3 +33,24 @@ def test_the_same_day_gives_the_same_item() -> None:
 def test_no_items() -> None:
     with pytest.raises(ValueError, match="no items"):
         daily_pick([], 1)
+
+
+@pytest.mark.parametrize("count", [1, 2, 3, 30, 101])
+def test_the_picks_of_many_days_are_each_days_pick(count: int) -> None:
+    from effects_cli.daily import daily_picks
+
+    first = 738_000
+    assert daily_picks(count, first, 400) == tuple(
+        daily_pick(range(count), day) for day in range(first, first + 400)
+    )
+
+
+def test_the_fast_paths_day_number_is_the_dates() -> None:
+    import datetime
+
+    from effects_cli.warm import ordinal
+
+    day = datetime.date(1899, 12, 25)
+    while day.year < 2101:
+        assert ordinal(day.year, day.month, day.day) == day.toordinal(), day
+        day += datetime.timedelta(days=3)

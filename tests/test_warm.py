@@ -184,7 +184,7 @@ def test_a_damaged_replay_is_not_printed(
     data = bytearray(view.read_bytes())
     length = int.from_bytes(data[len(MAGIC) : len(MAGIC) + 4], "big")
     start = len(MAGIC) + 4
-    _, _, table = marshal.loads(bytes(data[start : start + length]))
+    _, _, _, table = marshal.loads(bytes(data[start : start + length]))
     offset, size, _ = table["show:4.2"]
     data[start + length + 4 + offset + size // 2] ^= 0x20  # a byte of show 4.2's text
     view.write_bytes(bytes(data))
@@ -261,3 +261,20 @@ def test_the_full_programs_own_runs_never_go_through_the_fast_path() -> None:
     """CliRunner runs the app itself: the reference is the full program, always."""
     assert in_process("--no-cache", "show", "4").exit_code == 0
     assert environment()  # (the helpers' clean environment is what subprocess tests use)
+
+
+def test_tomorrows_daily_tip_is_tomorrows(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, today
+) -> None:
+    """The fast path reads the tip of the day from the days kept ahead, by the clock."""
+    import datetime
+    import time
+
+    invoke("tip", "--daily")
+    for ahead in (0, 1, 30):
+        day = datetime.date.today() + datetime.timedelta(days=ahead)
+        clock = time.struct_time((day.year, day.month, day.day, 12, 0, 0, 0, 1, -1))
+        monkeypatch.setattr(time, "localtime", lambda *_, clock=clock: clock)
+        today(day)  # what the full program sees
+        for argv in (["tip", "--daily"], ["tip", "--daily", "--short"]):
+            assert replayed(argv, monkeypatch, tmp_path) == invoke(*argv).stdout_bytes, ahead

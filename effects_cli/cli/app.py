@@ -105,6 +105,7 @@ class EffectsGroup(HelpWhenBare):
             silence_stdout()
             code = ExitCode.CANNOT_WRITE
         tell_remarks()
+        _freeze()
         sys.exit(code if isinstance(code, int) else ExitCode.OK)
 
     def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
@@ -112,6 +113,19 @@ class EffectsGroup(HelpWhenBare):
         from effects_cli.cli.lifting import lifted
 
         return super().parse_args(ctx, lifted(self, ctx, completion.shell_named(args)))
+
+
+def _freeze() -> None:
+    """Move every object made so far out of the collector's sight before exit.
+
+    Importing Typer and Rich makes hundreds of thousands of objects; at exit the
+    interpreter collects garbage among them once more, which finds none and costs
+    more than a tenth of a run. Frozen, they are left alone (and freed as the process
+    ends, as everything is).
+    """
+    import gc
+
+    gc.freeze()
 
 
 def _report(error: EffectsError) -> ExitCode:

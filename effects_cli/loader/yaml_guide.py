@@ -24,7 +24,26 @@ from effects_cli.loader.files import MAX_BYTES
 from effects_cli.loader.yaml_nodes import Abandon, NodeReader
 from effects_cli.model import Guide, Point, Section
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The safe loader (libyaml's when PyYAML has it), whose plain scalars are all text.
+
+    The guide format reads every scalar as the text its author typed (`yaml_nodes`), so
+    YAML 1.1's guessing of booleans, numbers and dates is work thrown away: for a guide
+    of 55,000 entries, a regular expression or two a scalar. Empty and ``~``/``null``
+    plain scalars stay null, which the format calls missing.
+    """
+
+    def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0] and value in _NULLS:
+                return _TAG + "null"
+            return _TAG + "str"
+        return super().resolve(kind, value, implicit)  # type: ignore[no-any-return]
+
+
+_TAG = "tag:yaml.org,2002:"
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 _NOT_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 """Characters a YAML stream may not hold (YAML 1.1, 5.1), found before parsing."""
 

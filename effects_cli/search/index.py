@@ -143,17 +143,33 @@ class Index:
             title_lengths.append(title_length)
             text_lengths.append(text_length)
             title_counts, text_counts = Counter(title_words), Counter(text_words)
-            words = title_counts.keys() | text_counts.keys()
-            # Most entries of most guides have neither keywords nor related words.
+            # Most entries of most guides have neither keywords nor related words: their
+            # postings are packed in a loop of plain operations (a million of them, in a
+            # large guide, where calls to min() and setdefault() cost a second).
             listed = keywords[doc], related[doc]
             if not (listed[0] or listed[1]):
-                for word in words:
-                    postings.setdefault(word, []).append(
-                        doc << _DOC_SHIFT
-                        | min(title_counts[word], _TITLE_MAX) << _TITLE_SHIFT
-                        | min(text_counts[word], _TEXT_MAX) << _TEXT_SHIFT
+                base = doc << _DOC_SHIFT
+                for word, count in text_counts.items():
+                    in_title = title_counts.pop(word, 0)
+                    posting = (
+                        base
+                        | (in_title if in_title < _TITLE_MAX else _TITLE_MAX) << _TITLE_SHIFT
+                        | (count if count < _TEXT_MAX else _TEXT_MAX) << _TEXT_SHIFT
                     )
+                    found = postings.get(word)
+                    if found is None:
+                        postings[word] = [posting]
+                    else:
+                        found.append(posting)
+                for word, count in title_counts.items():  # words of the title alone
+                    posting = base | (count if count < _TITLE_MAX else _TITLE_MAX) << _TITLE_SHIFT
+                    found = postings.get(word)
+                    if found is None:
+                        postings[word] = [posting]
+                    else:
+                        found.append(posting)
                 continue
+            words = title_counts.keys() | text_counts.keys()
             keyword_counts, related_counts = (
                 Counter(field_words(", ".join(phrases))[0]) for phrases in listed
             )

@@ -48,7 +48,7 @@ def _text(argv: list[str]) -> bytes | None:
     if replay is None:
         return None
     try:
-        name = _name(request, replay.sizes)
+        name = _name(request, replay)
         text = replay.text(name) if name is not None else None
     finally:
         replay.close()
@@ -85,8 +85,9 @@ def _replay(request: Request) -> Replay | None:
     return replay.open_replay(key) if key is not None else None
 
 
-def _name(request: Request, sizes: tuple[int, ...]) -> str | None:
+def _name(request: Request, replay: Replay) -> str | None:
     """The name the text this request prints is kept under, if the guide has it."""
+    sizes = replay.sizes
     if request.verb == "list":
         return "list-tree" if request.tree else "list"
     if request.verb == "show":
@@ -99,7 +100,7 @@ def _name(request: Request, sizes: tuple[int, ...]) -> str | None:
         count = sizes[request.section - 1]
     else:
         first, count = 0, sum(sizes)
-    index = first + _pick(request, count)
+    index = first + _pick(request, count, replay)
     section = 0
     while index >= sizes[section]:
         index -= sizes[section]
@@ -107,15 +108,21 @@ def _name(request: Request, sizes: tuple[int, ...]) -> str | None:
     return f"{'short' if request.short else 'show'}:{section + 1}.{index + 1}"
 
 
-def _pick(request: Request, count: int) -> int:
+def _pick(request: Request, count: int, replay: Replay) -> int:
     """Which of ``count`` sub-points: as `effects_cli.cli.reading.tip` picks (the same
     seed, the same one; the same day, the same one), or at random."""
     if request.daily:
-        import datetime
+        import time
 
+        now = time.localtime()
+        day = ordinal(now.tm_year, now.tm_mon, now.tm_mday)
+        if request.section is None:
+            kept = replay.daily_pick(day)
+            if kept is not None:
+                return kept
         from effects_cli.daily import daily_pick
 
-        return daily_pick(range(count), datetime.date.today().toordinal())
+        return daily_pick(range(count), day)
     if request.seed is not None:
         import random
 
@@ -150,8 +157,6 @@ def _would_page(request: Request, text: bytes) -> bool:
 def _write(text: bytes) -> int | None:
     """Every byte of ``text`` to stdout: 0; a reader gone: 141, quietly. A stdout that
     takes nothing (a full disk) is left to the full program, which reports it."""
-    import select
-
     try:
         descriptor = sys.stdout.fileno()
         sys.stdout.flush()
@@ -162,7 +167,9 @@ def _write(text: bytes) -> int | None:
     while written < len(text):
         try:
             written += os.write(descriptor, view[written:])
-        except BlockingIOError:
+        except BlockingIOError:  # a non-blocking pipe that is full: wait until it is not
+            import select
+
             select.select([], [descriptor], [])
         except BrokenPipeError:
             _silence(descriptor)
@@ -181,3 +188,20 @@ def _silence(descriptor: int) -> None:
         os.dup2(devnull, descriptor)
     except OSError:
         pass
+
+
+def ordinal(year: int, month: int, day: int) -> int:
+    """`datetime.date(year, month, day).toordinal()`, without importing `datetime`: the
+    fast path answers ``tip --daily`` with the ``time`` module the interpreter has loaded."""
+    before = year - 1
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    days_before_month = (0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334)[month - 1]
+    return (
+        before * 365
+        + before // 4
+        - before // 100
+        + before // 400
+        + days_before_month
+        + (month > 2 and leap)
+        + day
+    )

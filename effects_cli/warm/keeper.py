@@ -70,7 +70,26 @@ def keep_view(
         texts = {**_every_view(guide, lay_out), **texts}
     elif existing is not None:
         existing.close()
-    replay.keep(key, sizes, texts)
+    replay.keep(key, sizes, texts, _days_ahead(sum(sizes)))
+
+
+DAYS_AHEAD = 62
+"""Tips of the day kept ahead: two months of shells started with ``tip --daily``."""
+DAILY_UP_TO = 5000
+"""Sub-points a guide may have for its tips of the day to be kept (each run of days is a
+shuffle of them all)."""
+
+
+def _days_ahead(points: int) -> tuple[int, tuple[int, ...]] | None:
+    """The tips of the day from yesterday on (`effects_cli.daily`), for a guide of
+    ``points`` sub-points, as the fast path reads them (`replay.Replay.daily_pick`)."""
+    if points > DAILY_UP_TO:
+        return None
+    from effects_cli.cli.reading import today
+    from effects_cli.daily import daily_picks
+
+    first = today().toordinal() - 1
+    return first, daily_picks(points, first, DAYS_AHEAD)
 
 
 def _every_view(guide: Guide, lay_out: Callable[[Result], bytes]) -> dict[str, bytes]:

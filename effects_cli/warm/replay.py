@@ -9,9 +9,10 @@ and CRC, so that one text is read and checked without reading the others, at
 
     magic | header length (4 bytes) | header (marshal) | header CRC (4 bytes) | texts...
 
-The header is ``(key, sizes, table)``: the key the file was written for (the
-guide's state, the program's, the view), the number of sub-points of each
-section (what a random tip needs to pick, without the guide), and
+The header is ``(key, sizes, daily, table)``: the key the file was written for
+(the guide's state, the program's, the view), the number of sub-points of each
+section (what a random tip needs to pick, without the guide), the tips of the
+day for the next two months (``(first day, picks)``, or None), and
 ``{name: (offset, length, crc)}`` for each text (``show:4.2``, ``tip:4.2``,
 ``short:4.2``, ``list``, ``list-tree``), offsets counted from the first text.
 """
@@ -51,19 +52,28 @@ def file_name(key: Key) -> str:
 class Replay:
     """An opened replay file whose key matched: its sizes, and its texts by name."""
 
-    __slots__ = ("_base", "_descriptor", "_table", "sizes")
+    __slots__ = ("_base", "_daily", "_descriptor", "_table", "sizes")
 
     def __init__(
         self,
         descriptor: int,
         base: int,
         sizes: tuple[int, ...],
+        daily: tuple[int, tuple[int, ...]] | None,
         table: dict[str, tuple[int, int, int]],
     ) -> None:
         self._descriptor = descriptor
         self._base = base
         self.sizes = sizes
+        self._daily = daily
         self._table = table
+
+    def daily_pick(self, day: int) -> int | None:
+        """Which sub-point (of all of them) is the tip of ``day``, if the file knows."""
+        if self._daily is None:
+            return None
+        first, picks = self._daily
+        return picks[day - first] if 0 <= day - first < len(picks) else None
 
     def names(self) -> list[str]:
         """The names of the texts kept."""
@@ -102,16 +112,25 @@ def open_replay(key: Key) -> Replay | None:
         body, crc = header[:length], header[length:]
         if len(body) != length or zlib.crc32(body) != int.from_bytes(crc, "big"):
             raise OSError
-        stored_key, sizes, table = marshal.loads(body)
+        stored_key, sizes, daily, table = marshal.loads(body)
         if stored_key != key or not isinstance(table, dict) or not isinstance(sizes, tuple):
+            raise OSError
+        if daily is not None and not (
+            isinstance(daily, tuple) and len(daily) == 2 and isinstance(daily[1], tuple)
+        ):
             raise OSError
     except (OSError, ValueError, EOFError, TypeError):
         os.close(descriptor)
         return None
-    return Replay(descriptor, len(head) + length + _LENGTH, sizes, table)
+    return Replay(descriptor, len(head) + length + _LENGTH, sizes, daily, table)
 
 
-def keep(key: Key, sizes: tuple[int, ...], texts: dict[str, bytes]) -> None:
+def keep(
+    key: Key,
+    sizes: tuple[int, ...],
+    texts: dict[str, bytes],
+    daily: tuple[int, tuple[int, ...]] | None = None,
+) -> None:
     """Add ``texts`` to the replay file of ``key`` (starting it afresh when it belongs to
     another key, is damaged, or is full), written private and renamed into place."""
     kept: dict[str, bytes] = {}
@@ -133,7 +152,7 @@ def keep(key: Key, sizes: tuple[int, ...], texts: dict[str, bytes]) -> None:
         table[name] = (offset, len(text), zlib.crc32(text))
         chunks.append(text)
         offset += len(text)
-    header = marshal.dumps((key, sizes, table))
+    header = marshal.dumps((key, sizes, daily, table))
     crc = zlib.crc32(header).to_bytes(_LENGTH, "big")
     data = b"".join([MAGIC, len(header).to_bytes(_LENGTH, "big"), header, crc, *chunks])
     if len(data) <= LARGEST_FILE:
