@@ -36,10 +36,18 @@ class GuideSource(NamedTuple):
     use_cache: bool = True
     max_bytes: int | None = None
     """The size limit of a guide that must be parsed (the loader's own when None)."""
+    name: str | None = None
+    """A guide's name (`effects_cli.library`), looked up when the guide is first read."""
 
     @property
     def file(self) -> Path:
-        """The file this source reads."""
+        """The file this source reads; `GuideError` when a name finds none."""
+        if self.name is not None:
+            import os
+
+            from effects_cli.library import find_guide
+
+            return find_guide(self.name, os.environ)
         return self.path if self.path is not None else bundled_guide_path()
 
     def guide(self) -> Guide:

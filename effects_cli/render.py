@@ -34,6 +34,8 @@ SECTION_TITLE = "effects.section_title"
 META = "effects.meta"
 MATCH = "effects.match"
 RULE = "effects.rule"
+GUIDE_NAME = "effects.guide_name"
+"""A guide's name where several guides are shown (``search --all``, ``effects guides``)."""
 
 
 def rich_theme(name: str) -> Theme:
@@ -297,16 +299,24 @@ def contents_lines(guide: Guide, *, tree: bool = False) -> Text:
     return Text("\n").join(lines)
 
 
-def render_hits(hits: list[Hit]) -> RenderableType:
-    """Search results, best first: each hit's reference and title, and its snippet below."""
+def render_hits(hits: list[Hit], labels: Iterable[str] | None = None) -> RenderableType:
+    """Search results, best first: each hit's reference and title, and its snippet below;
+    with ``labels``, each reference follows its label (the guide's name, ``night 1.1``)."""
     rows: list[tuple[Text | None, Text]] = []
+    names = list(labels) if labels is not None else None
     for index, hit in enumerate(hits):
         if index:
             rows.append((None, Text()))
-        rows.append(
-            (Text(hit.entry.ref, style=REF), _highlighted(hit.entry.title, hit.title_spans, TITLE))
-        )
+        ref = Text(hit.entry.ref, style=REF)
+        if names is not None:
+            ref = Text.assemble((names[index], GUIDE_NAME), " ", ref)
+        rows.append((ref, _highlighted(hit.entry.title, hit.title_spans, TITLE)))
         rows.append((None, _highlighted(hit.snippet.text, hit.snippet.spans)))
+    return _Columns(rows, refs_right=False)
+
+
+def render_rows(rows: list[tuple[Text | None, Text]]) -> RenderableType:
+    """Labels in a column, each with a body that wraps beside it (``effects guides``)."""
     return _Columns(rows, refs_right=False)
 
 

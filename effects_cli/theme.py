@@ -31,6 +31,7 @@ THEMES: dict[str, dict[str, str]] = {
         "meta": "dim",
         "match": "bold underline magenta",
         "rule": "cyan",
+        "guide_name": "green",
     },
     "light": {
         "guide_title": "bold",
@@ -42,6 +43,7 @@ THEMES: dict[str, dict[str, str]] = {
         "meta": "dim",
         "match": "bold underline magenta",
         "rule": "blue",
+        "guide_name": "green",
     },
 }
 CHOICES = ("dark", "light", "auto")

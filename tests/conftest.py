@@ -66,10 +66,12 @@ def clean_environment(
     monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     """Every test starts from the same plain environment: 80 columns, no colour or pager
-    settings, and an empty cache folder of its own (never the user's)."""
+    settings, an empty cache folder of its own and no guide folders of the user's (never
+    the user's)."""
     for name in OUTPUT_ENVIRONMENT:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("TERM", "xterm-256color")
 
@@ -90,6 +92,14 @@ def write_guide(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return write
+
+
+@pytest.fixture
+def guide_folder() -> Path:
+    """The reader's own guide folder, ``$XDG_DATA_HOME/effects/guides`` (empty, made)."""
+    folder = Path(os.environ["XDG_DATA_HOME"]) / "effects" / "guides"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 @pytest.fixture

@@ -53,6 +53,10 @@ CLI_MODULE = "effects_cli.cli"
 """The module of the command line, as imported at start-up (a Ctrl-C test interrupts it)."""
 PARSE_GUIDE = "effects_cli.loader.load_guide"
 """What opening a guide calls when the cache cannot answer (`refuse_parsing` breaks it)."""
+MAX_GUIDES = "effects_cli.library.MAX_GUIDES"
+"""How many guides of one folder are read."""
+MAX_ENTRIES = "effects_cli.library.MAX_ENTRIES"
+"""How many entries of one folder are looked at."""
 BUILD_INDEX = "effects_cli.search.index.Index.build"
 """What a search calls when the cache holds no index (`refuse_indexing` breaks it)."""
 
@@ -77,7 +81,7 @@ def in_process(
     *args: str,
     env: Mapping[str, str] | None = None,
     charset: str = "utf-8",
-    input: str | None = None,
+    input: str | bytes | None = None,
 ) -> Result:
     """Run ``effects args`` in this process with Typer's CliRunner (fast: the `invoke`
     fixture and the fuzzers use it), stdout and stderr apart; ``input`` is its stdin."""
@@ -96,6 +100,7 @@ OUTPUT_ENVIRONMENT = (
     "TTY_COMPATIBLE",
     "TTY_INTERACTIVE",
     "EFFECTS_GUIDE",
+    "EFFECTS_PATH",
     "EFFECTS_MAX_GUIDE_BYTES",
     "EFFECTS_PAGER",
     "PAGER",

@@ -753,3 +753,210 @@ MakePath = Callable[[Path], Path]
 def not_file_problem(id: str) -> str:
     """The problem of the `NOT_FILES` row ``id``, as it follows the path and a colon."""
     return _values(NOT_FILES, id)[1]
+
+
+# --- what a Markdown guide holds ------------------------------------------------------------
+
+MD_ONE_SECTION = "## 1. S\n\ns\n\n### 1.1 P\n\np\n"
+"""A valid section of one sub-point, to follow a title under test."""
+
+MARKDOWN_GUIDES = _unique(
+    [
+        _guide("", EMPTY, "md-empty"),
+        _guide("<!-- only a comment -->\n", EMPTY, "md-comment-only"),
+        _guide(
+            MD_ONE_SECTION, ":1: title: missing: a guide starts with a # heading", "md-no-title"
+        ),
+        _guide(
+            "Some words.\n\n# T\n\n" + MD_ONE_SECTION,
+            ":1: text before the title: a guide starts with its # heading",
+            "md-text-before-title",
+        ),
+        _guide(
+            "---\ntitle: T\n---\n# T\n\n" + MD_ONE_SECTION,
+            ":1: front matter (--- lines at the top) is not part of the guide format: the title is the # heading",
+            "md-front-matter",
+        ),
+        _guide(
+            "+++\ntitle = 'T'\n+++\n# T\n\n" + MD_ONE_SECTION,
+            ":1: front matter (+++ lines at the top) is not part of the guide format: the title is the # heading",
+            "md-toml-front-matter",
+        ),
+        _guide(
+            "# T\n\nIntro.\n",
+            ":3: sections: missing: a guide needs at least one ## section",
+            "md-no-sections",
+        ),
+        _guide(
+            "# T\n\n## 2. S\n\ns\n\n### 2.1 P\n\np\n",
+            ":3: section 1: numbered 2: a heading's number must be its place (1)",
+            "md-out-of-order",
+        ),
+        _guide(
+            "# T\n\n" + MD_ONE_SECTION + "\n## 1. Again\n\nt\n\n### 2.1 Q\n\nq\n",
+            ":11: section 2: numbered 1 again (first on line 3): a heading's number must be its place (2)",
+            "md-duplicate-number",
+        ),
+        _guide(
+            "# T\n\n## 1. S\n\ns\n\n### 1.2 P\n\np\n",
+            ":7: sub-point 1.1: numbered 1.2: a heading's number must be its place (1.1)",
+            "md-point-out-of-order",
+        ),
+        _guide(
+            "# T\n\n## 1.1 S\n\ns\n\n### 1.1 P\n\np\n",
+            ":3: section 1: numbered 1.1 as a sub-point: sub-points are ### headings",
+            "md-point-number-on-a-section",
+        ),
+        _guide(
+            "# T\n\n### P\n\np\n", ":3: a ### sub-point before any ## section", "md-skipped-level"
+        ),
+        _guide(
+            "## S\n\ns\n\n### P\n\np\n",
+            ":1: title: missing: a guide starts with a # heading",
+            "md-starts-at-level-two",
+        ),
+        _guide(
+            "# T\n\n" + MD_ONE_SECTION + "\n#### Deeper\n\nd\n",
+            ":11: sub-point 1.1: a #### heading: a guide has # (its title), ## (sections) and ### (sub-points)",
+            "md-level-four",
+        ),
+        _guide(
+            "# T\n\n" + MD_ONE_SECTION + "\n# Another\n",
+            ":11: a second # heading: a guide has one title; sections are ## headings",
+            "md-two-titles",
+        ),
+        _guide(
+            "# T\n\n<div>\nhello\n</div>\n\n" + MD_ONE_SECTION,
+            ":3: intro: an HTML block: HTML is not part of the guide format",
+            "md-html-block",
+        ),
+        _guide(
+            "# T\n\n## 1. S\n\n<script>alert(1)</script>\n\ns\n\n### 1.1 P\n\np\n",
+            ":5: section 1: an HTML block: HTML is not part of the guide format",
+            "md-html-in-a-section",
+        ),
+        _guide(
+            "# T\n\n## 1. S\n\n### 1.1 P\n\np\n",
+            ":3: section 1: text: missing",
+            "md-no-section-text",
+        ),
+        _guide(
+            "# T\n\n## 1. S\n\ns\n",
+            ":3: section 1: points: missing: a section needs at least one ### sub-point",
+            "md-no-points",
+        ),
+        _guide(
+            "# T\n\n## 1. S\n\ns\n\n### 1.1 P\n",
+            ":7: sub-point 1.1: text: missing",
+            "md-no-point-text",
+        ),
+        _guide(
+            "# T\n\n## 1.\n\ns\n\n### 1.1 P\n\np\n",
+            ":3: section 1: title: missing",
+            "md-number-without-title",
+        ),
+        _guide("#\n\n" + MD_ONE_SECTION, ":1: title: empty", "md-empty-title"),
+        _guide(
+            "# T\n\n## 1. S\n\nKeywords: a, , b\n\ns\n\n### 1.1 P\n\np\n",
+            ":5: section 1: keyword 2: empty",
+            "md-empty-keyword",
+        ),
+        _guide(
+            "# T\n\n## 1. S\n\ns\n\n### 1.1 P\n\nKeywords: Sleep, sleep\n\np\n",
+            ':9: sub-point 1.1: keyword 2: "sleep" is given twice (first as keyword 1)',
+            "md-duplicate-keyword",
+        ),
+        _guide(
+            "# T\n\n## 1. S\n\nKeywords:\n\ns\n\n### 1.1 P\n\np\n",
+            ":5: section 1: keywords: none given after 'Keywords:'",
+            "md-keywords-without-words",
+        ),
+        _guide(
+            "# T\n\n## 1. S\n\ns\n\n### 1.1 P\n\nRelated: grief, Grief\n\np\n",
+            ':9: sub-point 1.1: related word 2: "Grief" is given twice (first as related word 1)',
+            "md-duplicate-related-word",
+        ),
+        _guide(
+            "# T\n\n## 1. S\n\nRelated: a\n\nRelated: b\n\ns\n\n### 1.1 P\n\np\n",
+            ":7: section 1: related: given twice",
+            "md-related-twice",
+        ),
+        _guide(
+            "# T\n\n" + MD_ONE_SECTION + "\n## Conclusion\n\nKeywords: x\n\nThe end.\n",
+            ":11: conclusion: keywords: the conclusion has none",
+            "md-keywords-in-the-conclusion",
+        ),
+        _guide(
+            "# T\n\n" + MD_ONE_SECTION + "\n## Conclusion\n",
+            ":11: conclusion: missing: the last ## heading holds no text",
+            "md-empty-last-heading",
+        ),
+        _guide(b"# caf\xe9\n", ": is not UTF-8 text (byte 0xe9 at offset 5)", "md-latin-1"),
+    ]
+)
+"""A Markdown guide's contents and the problem its message names after the file's name
+(``file:line: place: problem``, as YAML guides' but without a column)."""
+
+MARKDOWN_TEXTS = [row for row in MARKDOWN_GUIDES if isinstance(row.values[0], str)]
+
+
+# --- what the guide folders hold ----------------------------------------------------------------
+
+NOT_GUIDE_FILES = _unique(
+    [
+        pytest.param(
+            "fifo", "is a named pipe (FIFO), not a guide file", id="fifo", marks=pytest.mark.posix
+        ),
+        pytest.param(
+            "loop",
+            "is a link in a loop (too many levels of symbolic links)",
+            id="symlink-loop",
+            marks=pytest.mark.posix,
+        ),
+        pytest.param(
+            "dangling", "is a link to nothing", id="dangling-link", marks=pytest.mark.posix
+        ),
+        pytest.param("folder", "is a folder, not a guide file", id="folder"),
+        pytest.param("huge", "is larger than the limit of 100000 bytes", id="huge"),
+    ]
+)
+"""What a guide folder's ``NAME.yaml`` can be instead of a guide file (made by
+tests/hostile/test_guide_folders.py's ``make``), and what is said of it (with
+``EFFECTS_MAX_GUIDE_BYTES=100000``)."""
+
+NOT_FOLDERS = _unique(
+    [
+        pytest.param("missing", "no such folder", id="missing"),
+        pytest.param("file", "is a file, not a folder", id="file"),
+        pytest.param("unreadable", "permission denied", id="unreadable", marks=pytest.mark.posix),
+        pytest.param(
+            "loop",
+            "is a link in a loop (too many levels of symbolic links)",
+            id="loop",
+            marks=pytest.mark.posix,
+        ),
+    ]
+)
+"""What a folder of ``EFFECTS_PATH`` can be instead of a folder, and the line it gets after
+its path."""
+
+PATH_PARTS = _unique(
+    [
+        pytest.param("{a}::{b}", ["EFFECTS_PATH: part 2 is empty: skipped"], id="empty-part"),
+        pytest.param(":{a}", ["EFFECTS_PATH: part 1 is empty: skipped"], id="leading-colon"),
+        pytest.param("{a}:", ["EFFECTS_PATH: part 2 is empty: skipped"], id="trailing-colon"),
+        pytest.param("{a}: :{b}", ["EFFECTS_PATH: part 2 is empty: skipped"], id="blank-part"),
+        pytest.param(
+            "guides:{a}", ['EFFECTS_PATH: "guides" is not an absolute path: skipped'], id="relative"
+        ),
+        pytest.param(
+            "{a}:\x1b[31mred",
+            ['EFFECTS_PATH: "\\x1b[31mred" is not an absolute path: skipped'],
+            id="escape-sequence",
+        ),
+        pytest.param("{a}:/no\u202ewhere", ["/no\\u202ewhere: no such folder"], id="bidi-override"),
+        pytest.param("{a}:/[bold]x[/]", ["/[bold]x[/]: no such folder"], id="markup"),
+    ]
+)
+"""An ``EFFECTS_PATH`` (``{a}``, ``{b}``: two real guide folders) and the lines it gets
+(after ``effects: ``); the good folders are read all the same."""

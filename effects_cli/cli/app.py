@@ -11,8 +11,9 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from effects_cli import __version__
-from effects_cli.cli import completion, files, reading, search
+from effects_cli.cli import completion, files, library, reading, search
 from effects_cli.cli.files import counted
+from effects_cli.cli.library import complete_guide
 from effects_cli.cli.options import (
     NEGATIVE_NUMBER,
     App,
@@ -194,10 +195,12 @@ def main(
         typer.Option(
             "--guide",
             envvar="EFFECTS_GUIDE",
-            metavar="PATH",
-            help="Read this guide file instead of the bundled one (or $EFFECTS_GUIDE).",
+            metavar="NAME|PATH",
+            help="Read this guide, by name ('effects guides') or file, instead of the"
+            " bundled one (or $EFFECTS_GUIDE).",
             show_default=False,
             show_envvar=False,
+            autocompletion=complete_guide,
         ),
     ] = None,
     no_cache: Annotated[
@@ -268,3 +271,5 @@ app.command()(reading.tip)
 app.command()(reading.read)
 app.command()(files.validate)
 app.add_typer(files.cache_app)
+app.command()(library.guides)
+app.command("import")(library.import_article)

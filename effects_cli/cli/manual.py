@@ -18,6 +18,9 @@ from effects_cli.encodable import encodable
 
 ENVIRONMENT = (
     ("EFFECTS_GUIDE", "The guide to read, as --guide (which wins)."),
+    ("EFFECTS_PATH", "More guide folders, separated by colons, read after your own (see "
+     "FILES); 'effects guides' lists what they hold."),
+    ("XDG_DATA_HOME", "Where your own guide folder is (see FILES)."),
     ("EFFECTS_THEME", "dark or light: the colours for a dark or a white terminal (auto, "
      "or unset: COLORFGBG's background where the terminal sets it, else dark)."),
     ("EFFECTS_PAGER, PAGER", "The pager, a command line with shell quoting; empty or cat: "
@@ -51,6 +54,9 @@ FILES = (
     ("$XDG_CACHE_HOME/effects, by default ~/.cache/effects", "The cache of parsed guides "
      "and search indexes (~/Library/Caches/effects on macOS, %LOCALAPPDATA%\\effects\\Cache "
      "on Windows): 'effects cache path' prints it, 'effects cache clear' empties it."),
+    ("$XDG_DATA_HOME/effects/guides, by default ~/.local/share/effects/guides", "Your "
+     "own guides: each .yaml, .yml or .md file is a guide named after its file, read with "
+     "--guide NAME (EFFECTS_PATH names more folders)."),
     ("~/.bash_completions/effects.sh, ~/.zfunc/_effects, "
      "~/.config/fish/completions/effects.fish", "TAB completion, as --install-completion "
      "writes it; ~/.bashrc or ~/.zshrc gets the one line that loads it."),

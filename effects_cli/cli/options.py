@@ -62,11 +62,7 @@ def read_settings(
     """
     if guide is not None and not guide.strip():
         raise typer.BadParameter("the path is empty", param_hint="'--guide' (or EFFECTS_GUIDE)")
-    source = GuideSource(
-        path=Path(guide) if guide is not None else None,
-        use_cache=not no_cache,
-        max_bytes=max_bytes(os.environ),
-    )
+    source = guide_source(guide, use_cache=not no_cache, max_bytes=max_bytes(os.environ))
     return Settings(source=source, color=color, pager=pager, theme=theme(os.environ))
 
 
@@ -94,6 +90,20 @@ def told(error: Exception) -> str:
     if isinstance(first, GuideTooLarge):
         message += f" ({MAX_BYTES_VARIABLE} sets another)"
     return message
+
+
+def guide_source(
+    guide: str | None, *, use_cache: bool = True, max_bytes: int | None = None
+) -> GuideSource:
+    """The source ``--guide`` chose: the bundled guide (None), a file, or a guide by name
+    (looked up only when the guide is read: `effects_cli.library.is_path`)."""
+    if guide is None:
+        return GuideSource(use_cache=use_cache, max_bytes=max_bytes)
+    from effects_cli.library import is_path
+
+    if is_path(guide):
+        return GuideSource(Path(guide), use_cache=use_cache, max_bytes=max_bytes)
+    return GuideSource(name=guide, use_cache=use_cache, max_bytes=max_bytes)
 
 
 def max_bytes(environ: Mapping[str, str]) -> int | None:
@@ -185,10 +195,11 @@ def _completions(ctx: typer.Context, choose: Callable[[Guide], Choices]) -> Choi
 
         from effects_cli.timelimit import time_limit
 
-        if path is not None and not stat.S_ISREG(os.stat(path).st_mode):
+        source = guide_source(path)
+        if source.path is not None and not stat.S_ISREG(os.stat(source.path).st_mode):
             return []
         with time_limit(SECONDS):
-            guide = GuideSource(Path(path) if path is not None else None).guide()
+            guide = source.guide()
         return [(value, escape(title)) for value, title in choose(guide)]
     except Exception:  # anything at all: a broken guide completes to nothing
         return []

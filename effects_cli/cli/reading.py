@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from effects_cli.cli.library import complete_format, guide_format, write_guide
 from effects_cli.cli.options import (
     LARGEST,
     JsonFlag,
@@ -117,11 +118,33 @@ def tip(
     emit(ctx.obj, shown(point, guide.section_of(point)), as_json=as_json, keep=kept)
 
 
-def read(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+def read(
+    ctx: typer.Context,
+    format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            metavar="FORMAT",
+            parser=guide_format,
+            autocompletion=complete_format,
+            help="Write the guide as a guide file instead: markdown or yaml (it reads back"
+            " as the same guide).",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
     """Read the whole guide in order, title to conclusion.
 
     Examples:
       effects read
       effects read | less -R
+      effects read --format markdown > effects.md
     """
-    emit(ctx.obj, WholeGuide(ctx.obj.source.guide()), as_json=as_json)
+    if format is not None and as_json:
+        raise typer.BadParameter("cannot be used with --json", param_hint="'--format'")
+    guide = ctx.obj.source.guide()
+    if format is not None:
+        write_guide(guide, format)
+        return
+    emit(ctx.obj, WholeGuide(guide), as_json=as_json)

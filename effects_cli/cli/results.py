@@ -159,19 +159,31 @@ class WholeGuide(Frozen):
 class Found(Frozen):
     """``effects search``: the hits shown, best first, and how many there were."""
 
-    __slots__ = ("limit", "query", "results")
+    __slots__ = ("guides", "limit", "query", "results")
     query: str
     results: Results
     limit: int | None
+    guides: tuple[str, ...] | None
+    """The name of each hit's guide (``search --all``), which labels it."""
 
-    def __init__(self, query: str, results: Results, limit: int | None) -> None:
-        self._set(query=query, results=results, limit=limit)
+    def __init__(
+        self,
+        query: str,
+        results: Results,
+        limit: int | None,
+        guides: tuple[str, ...] | None = None,
+    ) -> None:
+        self._set(query=query, results=results, limit=limit, guides=guides)
 
     def json(self) -> Any:
         """The hits shown, and as ``total`` how many there were before ``--limit``."""
         from effects_cli.export import hits_json
 
         data = hits_json(self.query, self.results.hits, self.results.corrections)
+        if self.guides is not None:
+            data["hits"] = [
+                {"guide": name, **hit} for name, hit in zip(self.guides, data["hits"], strict=True)
+            ]
         return {"query": data.pop("query"), "total": self.results.found, **data}
 
     @property
@@ -194,7 +206,7 @@ class Found(Frozen):
             from effects_cli.encodable import encodable_hits
 
             hits = encodable_hits(hits, target.encoding)
-        shown = render_hits(hits)
+        shown = render_hits(hits, labels=self.guides)
         if target.is_terminal and self.more is not None:
             shown = Group(shown, render_more(self.more))
         return Shown(shown)

@@ -11,8 +11,11 @@ from effects_cli.errors import NoMatch, NotCovered
 from effects_cli.escapes import quote
 
 if TYPE_CHECKING:
+    from effects_cli.collection import Everything
     from effects_cli.guides import GuideSource
     from effects_cli.search.results import Results
+
+    Searched = GuideSource | Everything
 
 SEARCH_LIMIT = 10
 """Hits shown unless ``--limit`` asks for more."""
@@ -51,6 +54,15 @@ def search(
             help="Show at most N hits.",
         ),
     ] = SEARCH_LIMIT,
+    every: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            "-a",
+            help="Search every guide ('effects guides' lists them), on one scale; each hit"
+            " is labelled with its guide's name.",
+        ),
+    ] = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Search titles and text; best matches first, with a snippet of each.
@@ -67,9 +79,17 @@ def search(
       effects search peer support --limit 3
       effects search '"mental health support groups"'
       effects search --regex 'self-[a-z]+' --section 3
+      effects search --all sleep
     """
-    source: GuideSource = ctx.obj.source
+    source: Searched = ctx.obj.source
     text = " ".join(query or ())
+    names = None
+    if every:
+        if section is not None:
+            raise typer.BadParameter("cannot be used with --all", param_hint="'--section' / '-s'")
+        from effects_cli.cli.library import every_guide
+
+        source = every_guide(ctx.obj)  # searched as one guide of all their entries
     if regex is not None:
         if text:
             raise typer.BadParameter("give words or --regex, not both", param_hint="QUERY")
@@ -87,14 +107,16 @@ def search(
         raise NoMatch(searched, section=section, suggestions=list(results.suggestions))
     for typed, used in results.corrections.items():
         note(f"No match for {quote(typed)}; showing results for {quote(used)}.")
-    found = Found(searched, results, limit)
+    if every:
+        names = tuple(source.name_of(hit.entry) for hit in results.hits)  # type: ignore[union-attr]
+    found = Found(searched, results, limit, guides=names)
     emit(ctx.obj, found, as_json=as_json)
     if found.more is not None and not as_json and not stdout_is_terminal():
         note(found.more)  # after the hits, which a pipe gets alone
 
 
 def _word_results(
-    source: "GuideSource", query: list[str] | None, section: int | None, limit: int
+    source: "Searched", query: list[str] | None, section: int | None, limit: int
 ) -> "Results":
     """The ranked hits of the query's words; a query without words is a usage error."""
     from effects_cli.search.engine import search as search_guide
@@ -118,9 +140,7 @@ def _word_results(
         return search_guide(corpus, parsed, index=index, section=section, limit=limit)
 
 
-def _regex_results(
-    source: "GuideSource", pattern: str, section: int | None, limit: int
-) -> "Results":
+def _regex_results(source: "Searched", pattern: str, section: int | None, limit: int) -> "Results":
     """``search --regex``: a bad pattern, or one that runs too long, is a usage error."""
     from effects_cli.search.regex import BadPattern, regex_search
     from effects_cli.timelimit import TimeLimitExceeded, time_limit

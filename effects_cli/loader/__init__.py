@@ -1,7 +1,9 @@
 """Read a guide file and turn it into the model, or say exactly what is wrong with it.
 
 - `files`: the file's text, within the size limit, as UTF-8;
-- `yaml_guide`: the YAML format, checked node by node (imports PyYAML).
+- `yaml_guide`: the YAML format, checked node by node (imports PyYAML);
+- `markdown_guide`: the Markdown format (imports markdown-it-py), for files named
+  ``.md`` or ``.markdown``.
 
 This module imports no parser: the functions below load one only when a file
 must really be parsed, so that a run answered from the cache never pays for it.
@@ -18,7 +20,23 @@ from effects_cli.loader.files import MAX_BYTES, read_stream, read_text
 if TYPE_CHECKING:
     from effects_cli.model import Guide
 
-__all__ = ["MAX_BYTES", "STDIN", "check_guide", "load_guide", "parse_guide"]
+__all__ = [
+    "MARKDOWN_SUFFIXES",
+    "MAX_BYTES",
+    "STDIN",
+    "check_guide",
+    "is_markdown",
+    "load_guide",
+    "parse_guide",
+]
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+"""Guide files read as Markdown (in any case); every other guide file is YAML."""
+
+
+def is_markdown(path: Path | str) -> bool:
+    """Whether the guide file at ``path`` is read as Markdown, by its name."""
+    return str(path).lower().endswith(MARKDOWN_SUFFIXES)
 
 
 def load_guide(path: Path | None = None, *, max_bytes: int = MAX_BYTES) -> Guide:
@@ -31,7 +49,11 @@ def load_guide(path: Path | None = None, *, max_bytes: int = MAX_BYTES) -> Guide
     """
     source = path if path is not None else bundled_guide_path()
     return parse_guide(
-        read_text(source, max_bytes), str(source), every_problem=True, max_bytes=max_bytes
+        read_text(source, max_bytes),
+        str(source),
+        every_problem=True,
+        max_bytes=max_bytes,
+        markdown=is_markdown(source),
     )
 
 
@@ -51,7 +73,11 @@ def check_guide(
             read_stream(stream, STDIN, max_bytes), STDIN, every_problem=True, max_bytes=max_bytes
         )
     return parse_guide(
-        read_text(path, max_bytes), str(path), every_problem=True, max_bytes=max_bytes
+        read_text(path, max_bytes),
+        str(path),
+        every_problem=True,
+        max_bytes=max_bytes,
+        markdown=is_markdown(path),
     )
 
 
@@ -60,9 +86,19 @@ STDIN = "<stdin>"
 
 
 def parse_guide(
-    text: str, source: str = "<guide>", *, every_problem: bool = False, max_bytes: int = MAX_BYTES
+    text: str,
+    source: str = "<guide>",
+    *,
+    every_problem: bool = False,
+    max_bytes: int = MAX_BYTES,
+    markdown: bool = False,
 ) -> Guide:
-    """The guide a YAML text describes (see `yaml_guide.parse_guide`)."""
+    """The guide a YAML text describes (see `yaml_guide.parse_guide`), or with
+    ``markdown`` a Markdown text (`markdown_guide.parse_guide`)."""
+    if markdown:
+        from effects_cli.loader import markdown_guide
+
+        return markdown_guide.parse_guide(text, source, every_problem=every_problem)
     from effects_cli.loader import yaml_guide
 
     return yaml_guide.parse_guide(text, source, every_problem=every_problem, max_bytes=max_bytes)

@@ -249,6 +249,7 @@ def test_bash_offers_references_in_guide_order(tmp_path: Path) -> None:
                 "--regex",
                 "--section",
                 "--limit",
+                "--all",
                 "--json",
                 "--help",
                 "--guide",

@@ -124,7 +124,7 @@ def test_every_command_says_the_global_options_work_there(invoke: Invoke) -> Non
         text = invoke(*path, "--help").stdout
         told = text.split("\nGlobal options work here too:\n", 1)[1].split("\n\n", 1)[0]
         assert " ".join(told.split()) == (
-            "--guide PATH, --no-cache, --color WHEN, --no-color, --pager / --no-pager"
+            "--guide NAME|PATH, --no-cache, --color WHEN, --no-color, --pager / --no-pager"
             " (see 'effects --help')."
         ), path
 
