@@ -11,7 +11,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from effects_cli import __version__
-from effects_cli.cli import files, reading, search
+from effects_cli.cli import browse, files, reading, search
 from effects_cli.cli.options import (
     MAX_BYTES_VARIABLE,
     NEGATIVE_NUMBER,
@@ -216,5 +216,6 @@ app.command(cls=ReferenceCommand)(reading.show)
 app.command()(search.search)
 app.command()(reading.tip)
 app.command()(reading.read)
+app.command()(browse.browse)
 app.command()(files.validate)
 app.add_typer(files.cache_app)

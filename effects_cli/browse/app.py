@@ -1,0 +1,60 @@
+"""The ``effects browse`` app, and `run`, which shows it until the reader quits."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from textual.app import App
+from textual.screen import Screen
+
+from effects_cli.browse import keys
+from effects_cli.browse.finder import Finder
+from effects_cli.browse.reader import Reader
+from effects_cli.guides import GuideSource
+from effects_cli.model import Guide
+
+
+class BrowseApp(App[None]):
+    """The guide on a full screen (`Reader`), titled with the guide's title."""
+
+    BINDINGS = keys.QUIT
+    ENABLE_COMMAND_PALETTE = False
+
+    def __init__(self, guide: Guide, finder: Finder, *, monochrome: bool = False) -> None:
+        with _no_color(monochrome):
+            # Textual reads NO_COLOR here, and paints greys unless it keeps to the
+            # terminal's own colours (ansi_color), which NO_COLOR then takes away.
+            super().__init__(ansi_color=True if monochrome else None)
+        self.guide = guide
+        self.finder = finder
+        self.title = guide.title
+
+    def get_default_screen(self) -> Screen[None]:
+        return Reader(self.guide, self.finder)
+
+
+@contextmanager
+def _no_color(monochrome: bool) -> Iterator[None]:
+    """``NO_COLOR`` set (to 1) for a monochrome screen, unset otherwise, for as long as the
+    block runs: effects has decided already (``--color``, an empty ``NO_COLOR``)."""
+    saved = os.environ.get("NO_COLOR")
+    if monochrome:
+        os.environ["NO_COLOR"] = "1"
+    else:
+        os.environ.pop("NO_COLOR", None)
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop("NO_COLOR", None)
+        else:
+            os.environ["NO_COLOR"] = saved
+
+
+def run(source: GuideSource, guide: Guide, *, monochrome: bool) -> int:
+    """Show ``guide`` (read from ``source``) until the reader quits; the exit code."""
+    app = BrowseApp(guide, Finder(source, guide), monochrome=monochrome)
+    app.run()
+    return app.return_code or 0
