@@ -13,7 +13,7 @@ import re
 import select
 import subprocess
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -80,6 +80,8 @@ def in_process(*args: str, env: Mapping[str, str] | None = None, charset: str = 
     return runner.invoke(app, list(args), env=env, prog_name="effects")
 
 
+KEY_PAUSE = 0.2
+"""Seconds of quiet on the pseudo-terminal before `on_terminal` types its next key."""
 HANG_GUARD = 60
 """Seconds before a subprocess counts as hung; never a measure of speed."""
 
@@ -166,13 +168,18 @@ def on_terminal(
     columns: int = 80,
     lines: int = 24,
     no_pager: bool = True,
+    keys: Sequence[bytes] = (),
     **env: str,
 ) -> subprocess.CompletedProcess[str]:
     """Run ``python -m effects_cli args`` with stdin and stdout on a pseudo-terminal of
     ``columns`` by ``lines`` (a window size, as a terminal has, not COLUMNS), stderr on a
     pipe. Returns the exit code, what reached the terminal byte for byte (the terminal
     adds no ``\\r`` before ``\\n``) and stderr. ``--no-pager`` goes first unless
-    ``no_pager`` is false, so that nothing waits for a person. POSIX only."""
+    ``no_pager`` is false, so that nothing waits for a person. ``keys`` are typed one at
+    a time, each once the program has drawn something and then been quiet for a moment
+    (as a person types: a lone Escape is told from the start of a key's sequence by the
+    pause after it).
+    POSIX only."""
     import fcntl
     import pty
     import struct
@@ -196,9 +203,20 @@ def on_terminal(
     finally:
         os.close(secondary)
     shown = bytearray()
+    typed = 0
     try:
-        # Read until the program (and any pager) closes the terminal, so it never blocks.
-        while select.select([primary], [], [], HANG_GUARD)[0]:
+        # Read until the program (and any pager) closes the terminal, so it never blocks;
+        # type the next key once it has drawn something, or has been quiet a moment.
+        while True:
+            waiting = typed < len(keys) and bool(shown)
+            if not select.select([primary], [], [], KEY_PAUSE if waiting else HANG_GUARD)[0]:
+                if not waiting:
+                    process.kill()
+                    process.communicate()
+                    pytest.fail("no output for a minute: hung")
+                os.write(primary, keys[typed])
+                typed += 1
+                continue
             try:
                 chunk = os.read(primary, 65536)
             except OSError as error:  # EIO: the other side has closed the terminal
@@ -207,10 +225,6 @@ def on_terminal(
             if not chunk:
                 break
             shown += chunk
-        else:
-            process.kill()
-            process.communicate()
-            pytest.fail("no output for a minute: hung")
         _, errors = process.communicate(timeout=HANG_GUARD)
     finally:
         os.close(primary)

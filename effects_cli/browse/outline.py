@@ -36,6 +36,11 @@ class Outline(Tree[Entry], inherit_bindings=False):
                 )
 
     @property
+    def widest(self) -> int:
+        """The width of the longest label, in cells."""
+        return max(node.label.cell_len for node in self._by_ref.values())
+
+    @property
     def entry(self) -> Entry | None:
         """The entry under the cursor."""
         node = self.cursor_node

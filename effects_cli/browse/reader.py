@@ -27,6 +27,8 @@ from effects_cli.render import render_entry
 
 NARROW = 70
 """Below this many columns, one pane at a time."""
+_OUTLINE_MARGIN = 6
+"""Columns beside the outline's longest label: the tree's guides, the scroll bar, the rule."""
 _WHILE_SEARCHING = {"search", "next_hit", "previous_hit", "tip", "help", "switch_pane", "quit"}
 """The reader's actions hidden from the footer while the search box takes what is typed."""
 
@@ -36,16 +38,16 @@ class Reader(Screen[None]):
 
     BINDINGS = keys.READER
     DEFAULT_CSS = """
-    Reader #left { width: auto; min-width: 24; max-width: 45%; border-right: vkey $foreground 20%; }
-    Reader Outline { width: auto; }
+    Reader #left { width: 45%; min-width: 24; border-right: vkey $foreground 20%; }
+    Reader Outline { overflow-x: hidden; }
     Reader.-searching #left { width: 50%; max-width: 80; }
     Reader #search, Reader.-searching #outline { display: none; }
     Reader.-searching #search { display: block; }
     Reader #reading { padding: 0 1; }
     Reader #note { padding: 0 1; background: $boost; color: $text-muted; }
-    Reader #outline { overflow-x: hidden; }
     Reader Outline, Reader ReadingPane, Reader OptionList { scrollbar-size-vertical: 1; }
-    Reader.-narrow #left { width: 100%; max-width: 100%; border-right: none; }
+    Reader.-narrow #left { width: 100%; max-width: 100%; }
+    Reader.-narrow #left { border-right: none; }
     Reader.-narrow #right, Reader.-narrow.-text #left { display: none; }
     Reader.-narrow.-text #right { display: block; }
     """
@@ -88,6 +90,8 @@ class Reader(Screen[None]):
         return self.has_class("-narrow")
 
     def on_mount(self) -> None:
+        # No wider than the outline's longest line needs (the CSS keeps it to 45%).
+        self.query_one("#left").styles.max_width = self.outline.widest + _OUTLINE_MARGIN
         self.show(self.shown)
         self.outline.cursor_line = 0  # the cursor on the entry shown, section 1
         self.outline.focus()
