@@ -13,6 +13,7 @@ import re
 import select
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import NoReturn
@@ -207,13 +208,15 @@ def on_terminal(
     try:
         # Read until the program (and any pager) closes the terminal, so it never blocks;
         # type the next key once it has drawn something, or has been quiet a moment.
+        deadline = time.monotonic() + HANG_GUARD
         while True:
             waiting = typed < len(keys) and bool(shown)
-            if not select.select([primary], [], [], KEY_PAUSE if waiting else HANG_GUARD)[0]:
-                if not waiting:
-                    process.kill()
-                    process.communicate()
-                    pytest.fail("no output for a minute: hung")
+            ready = select.select([primary], [], [], KEY_PAUSE if waiting else HANG_GUARD)[0]
+            if time.monotonic() > deadline or not (ready or waiting):
+                process.kill()
+                process.communicate()
+                pytest.fail("still running after a minute: hung")
+            if not ready:
                 os.write(primary, keys[typed])
                 typed += 1
                 continue

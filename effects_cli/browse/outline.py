@@ -35,6 +35,9 @@ class Outline(Tree[Entry], inherit_bindings=False):
                     heading(point.ref, point.title, style=""), data=point
                 )
 
+    def on_mount(self) -> None:
+        self.cursor_line = 0  # on section 1, which the reading pane shows first
+
     @property
     def widest(self) -> int:
         """The width of the longest label, in cells."""

@@ -8,22 +8,26 @@ and Tab (or Enter, or opening a hit) switches between them.
 from __future__ import annotations
 
 import random
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, Tree
+from textual.widgets import Static, Tree
 
 from effects_cli.browse import keys
-from effects_cli.browse.finder import Finder
+from effects_cli.browse.finder import Finder, Found
+from effects_cli.browse.keybar import KeyBar
 from effects_cli.browse.marks import marked
 from effects_cli.browse.outline import Outline
 from effects_cli.browse.reading import ReadingPane
-from effects_cli.browse.searching import SearchPanel
 from effects_cli.model import Entry, Guide, Point
 from effects_cli.render import render_entry
+
+if TYPE_CHECKING:
+    from effects_cli.browse.searching import SearchPanel
 
 NARROW = 70
 """Below this many columns, one pane at a time."""
@@ -38,6 +42,7 @@ class Reader(Screen[None]):
 
     BINDINGS = keys.READER
     DEFAULT_CSS = """
+    Reader #title { dock: top; height: 1; width: 100%; background: $panel; text-align: center; }
     Reader #left { width: 45%; min-width: 24; border-right: vkey $foreground 20%; }
     Reader Outline { overflow-x: hidden; }
     Reader.-searching #left { width: 50%; max-width: 80; }
@@ -45,7 +50,9 @@ class Reader(Screen[None]):
     Reader.-searching #search { display: block; }
     Reader #reading { padding: 0 1; }
     Reader #note { padding: 0 1; background: $boost; color: $text-muted; }
-    Reader Outline, Reader ReadingPane, Reader OptionList { scrollbar-size-vertical: 1; }
+    Reader Outline, Reader ReadingPane, Reader OptionList {
+        scrollbar-size-vertical: 1; scrollbar-gutter: stable;
+    }
     Reader.-narrow #left { width: 100%; max-width: 100%; }
     Reader.-narrow #left { border-right: none; }
     Reader.-narrow #right, Reader.-narrow.-text #left { display: none; }
@@ -63,15 +70,18 @@ class Reader(Screen[None]):
         """The last hit opened, of the last search (-1: none yet)."""
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="")
+        yield Static(Text(self.guide.title, no_wrap=True, overflow="ellipsis"), id="title")
+        outline = Outline(self.guide, id="outline")
+        # No wider than the outline's longest line needs (the CSS keeps it to 45%).
+        left = Vertical(id="left")
+        left.styles.max_width = outline.widest + _OUTLINE_MARGIN
         with Horizontal():
-            with Vertical(id="left"):
-                yield Outline(self.guide, id="outline")
-                yield SearchPanel(self.finder, id="search")
+            with left:
+                yield outline
             with Vertical(id="right"):
                 yield ReadingPane(id="reading")
                 yield Static(id="note")
-        yield Footer()
+        yield KeyBar()
 
     @property
     def outline(self) -> Outline:
@@ -82,19 +92,26 @@ class Reader(Screen[None]):
         return self.query_one(ReadingPane)
 
     @property
-    def search(self) -> SearchPanel:
-        return self.query_one(SearchPanel)
+    def search(self) -> SearchPanel | None:
+        """The search, once ``/`` has opened it (it is made then: a first screen without
+        it appears sooner)."""
+        panels = self.query("#search")
+        return panels.first() if panels else None  # type: ignore[return-value]
+
+    @property
+    def found(self) -> Found:
+        """The last search's hits, which ``n`` and ``N`` go through."""
+        return self.search.found if self.search is not None else Found("")
 
     @property
     def narrow(self) -> bool:
         return self.has_class("-narrow")
 
     def on_mount(self) -> None:
-        # No wider than the outline's longest line needs (the CSS keeps it to 45%).
-        self.query_one("#left").styles.max_width = self.outline.widest + _OUTLINE_MARGIN
+        self.set_class(self.app.size.width < NARROW, "-narrow")  # laid out once, not twice
         self.show(self.shown)
-        self.outline.cursor_line = 0  # the cursor on the entry shown, section 1
         self.outline.focus()
+        self._show_keys()
         # The index loads while the first screen is read, so the first search needs no wait.
         self.run_worker(self.finder.prepare, thread=True, group="index")
 
@@ -121,7 +138,7 @@ class Reader(Screen[None]):
     def open_hit(self, index: int, *, preview: bool = False) -> None:
         """Show hit ``index`` of the last search with its matches marked, and put the
         outline on it (unless only previewed while the search is open)."""
-        found = self.search.found
+        found = self.found
         entry = self.guide.lookup(found.hits[index].entry.ref)  # the entry on the screen
         note = f"hit {index + 1} of {len(found.hits)}"
         if not preview:
@@ -170,17 +187,22 @@ class Reader(Screen[None]):
 
     # --- search ------------------------------------------------------------------------------
 
-    def action_search(self) -> None:
+    async def action_search(self) -> None:
+        if self.search is None:
+            from effects_cli.browse.searching import SearchPanel
+
+            await self.query_one("#left").mount(SearchPanel(self.finder, id="search"))
+        assert self.search is not None
         self._before_search = self.shown
         self.add_class("-searching")
         self.remove_class("-text")
         self.search.start()
-        self.refresh_bindings()
+        self._show_keys()
 
     def _end_search(self) -> None:
         self.remove_class("-searching")
         self.outline.focus()
-        self.refresh_bindings()
+        self._show_keys()
 
     def on_search_panel_chosen(self, event: SearchPanel.Chosen) -> None:
         """A hit chosen in the list: previewed in the reading pane."""
@@ -207,7 +229,7 @@ class Reader(Screen[None]):
 
     def _step_hit(self, step: int) -> None:
         """Open the next or previous hit of the last search, round from the end."""
-        hits = self.search.found.hits
+        hits = self.found.hits
         if self._hit < 0 and step < 0:
             self._hit = 0
         self._hit = (self._hit + step) % len(hits)
@@ -233,11 +255,25 @@ class Reader(Screen[None]):
 
         self.app.push_screen(HelpScreen())
 
+    def _show_keys(self) -> None:
+        """The key bar: the search's keys while it is open, else the reader's it offers."""
+        if self.has_class("-searching"):
+            self.query_one(KeyBar).show_keys(
+                (binding for binding in keys.SEARCH if binding.show), clickable=False
+            )
+            return
+        offered = (
+            binding
+            for binding in keys.READER
+            if binding.show and self.check_action(binding.action, ())
+        )
+        self.query_one(KeyBar).show_keys(offered, clickable=True)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """While a search takes what is typed, the keys that would type into it are not
         offered in the footer; ``n`` and ``N`` are offered once a search found hits."""
         if self.has_class("-searching") and action in _WHILE_SEARCHING:
             return False
         if action in ("next_hit", "previous_hit"):
-            return bool(self.search.found.hits)  # offered once a search found something
+            return bool(self.found.hits)  # offered once a search found something
         return True

@@ -14,7 +14,7 @@ def _showing(pilot: Pilot[None]) -> list[str]:
     """Which panes are on the screen: the outline, the search, the text."""
     screen = reader(pilot)
     panes = {"outline": screen.outline, "search": screen.search, "text": screen.reading}
-    return [name for name, pane in panes.items() if pane.display and pane.region.area]
+    return [name for name, pane in panes.items() if pane and pane.display and pane.region.area]
 
 
 def test_one_pane_at_a_time_and_tab_switches(guide: Guide, invoke: Invoke) -> None:
