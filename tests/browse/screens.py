@@ -22,6 +22,7 @@ from textual.widgets import Input
 
 from effects_cli.browse.app import BrowseApp
 from effects_cli.browse.finder import Finder
+from effects_cli.browse.keybar import KeyBar
 from effects_cli.browse.outline import Outline
 from effects_cli.browse.reader import Reader
 from effects_cli.browse.reading import ReadingPane
@@ -29,7 +30,7 @@ from effects_cli.browse.searching import SearchPanel
 from effects_cli.guides import GuideSource
 from tests.helpers import HANG_GUARD
 
-__all__ = ["Outline", "Reader", "ReadingPane", "SearchPanel"]
+__all__ = ["KeyBar", "Outline", "Reader", "ReadingPane", "SearchPanel"]
 
 WIDE = (100, 30)
 """The size of a terminal the tests read on: both panes side by side."""

@@ -77,7 +77,11 @@ def test_hits_are_shown_literally(hostile_guide: Path, query: str, shown: str) -
 def test_nothing_raw_reaches_the_terminal(hostile_guide: Path, tmp_path: Path) -> None:
     """The guide's own sequences never reach the terminal; Textual's own codes do."""
     shown = on_terminal(
-        "--guide", str(hostile_guide), "browse", cwd=tmp_path, keys=[b"j", b"/", b"red", b"\x1b", b"q"]
+        "--guide",
+        str(hostile_guide),
+        "browse",
+        cwd=tmp_path,
+        keys=[b"j", b"/", b"red", b"\x1b", b"q"],
     )
     assert (shown.returncode, shown.stderr) == (0, "")
     for raw in ("\x1b]0;pwned", "\x1b]52;", "\x1b[31mtitle", "\x1b[5mblink", "\u202e", "\x9b"):

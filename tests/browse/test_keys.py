@@ -8,7 +8,7 @@ from textual.pilot import Pilot
 
 from effects_cli.browse import keys
 from effects_cli.model import Guide, Point
-from tests.browse.screens import browser, drive, reader, screen_lines
+from tests.browse.screens import KeyBar, browser, drive, reader, screen_lines
 from tests.helpers import squeezed
 
 
@@ -129,5 +129,18 @@ def test_the_footer_shows_the_main_keys() -> None:
 def test_the_title_bar_shows_the_guides_title(guide: Guide) -> None:
     async def script(pilot: Pilot[None]) -> None:
         assert screen_lines(pilot.app)[0].strip() == guide.title
+
+    drive(browser(), script)
+
+
+def test_a_click_on_a_keys_name_does_what_the_key_does() -> None:
+    async def script(pilot: Pilot[None]) -> None:
+        bar = screen_lines(pilot.app)[-1]
+        await pilot.click(KeyBar, offset=(bar.index(" tip") + 2, 0))
+        await pilot.pause()
+        assert isinstance(reader(pilot).shown, Point)
+        await pilot.click(KeyBar, offset=(bar.index(" quit") + 2, 0))
+        await pilot.pause()
+        assert not pilot.app.is_running
 
     drive(browser(), script)

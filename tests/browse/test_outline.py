@@ -4,10 +4,23 @@ and j/k, folded and unfolded; the entry under the cursor in the reading pane, re
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from textual.pilot import Pilot
 
+from effects_cli.browse.outline import UNFOLDED
 from effects_cli.model import Guide, Section
-from tests.browse.screens import Outline, ReadingPane, browser, drive, plain, reader, text_of
+from tests.browse.screens import (
+    Outline,
+    ReadingPane,
+    browser,
+    drive,
+    plain,
+    reader,
+    search,
+    text_of,
+)
 from tests.helpers import Invoke, squeezed
 
 
@@ -103,3 +116,38 @@ def test_labels_are_headings_of_the_guide() -> None:
             assert ("bold" in styles) == isinstance(node.data, Section), node.data.ref
 
     drive(browser(), script)
+
+
+def _big_guide(sections: int, points: int) -> str:
+    """A guide of more entries than the outline unfolds at the start."""
+    lines = ["title: Big", "sections:"]
+    for s in range(1, sections + 1):
+        lines += [f"  - title: Section {s}", f"    text: Text of section {s}.", "    points:"]
+        lines += [
+            f"      - {{title: Point {s}.{p}, text: Text {s}.{p} gardens.}}"
+            for p in range(1, points + 1)
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_large_guide_opens_folded_and_unfolds_on_demand(
+    write_guide: Callable[..., Path],
+) -> None:
+    sections, points = 60, 9  # 600 entries: over UNFOLDED
+    assert sections * (points + 1) > UNFOLDED
+    path = write_guide(_big_guide(sections, points))
+
+    async def script(pilot: Pilot[None]) -> None:
+        screen = reader(pilot)
+        outline = screen.outline
+        assert _lines(outline) == [f"{s}  Section {s}" for s in range(1, sections + 1)]
+        await pilot.press("j", "l", "l")  # section 2: unfold, then its first sub-point
+        assert screen.shown.ref == "2.1"
+        assert _lines(outline)[2:4] == ["2.1  Point 2.1", "2.2  Point 2.2"]
+        await search(pilot, "gardens")
+        await pilot.press("enter")  # the first hit, in a section still folded
+        await pilot.pause()
+        assert outline.entry == screen.shown
+        assert outline.get_node_at_line(outline.cursor_line).data == screen.shown
+
+    drive(browser(path), script)
