@@ -113,7 +113,7 @@ class Reader(Screen[None]):
         self.outline.focus()
         self._show_keys()
         # The index loads while the first screen is read, so the first search needs no wait.
-        self.run_worker(self.finder.prepare, thread=True, group="index")
+        self.call_after_refresh(self.run_worker, self.finder.prepare, thread=True, group="index")
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < NARROW, "-narrow")
