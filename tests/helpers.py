@@ -81,6 +81,8 @@ def in_process(*args: str, env: Mapping[str, str] | None = None, charset: str = 
     return runner.invoke(app, list(args), env=env, prog_name="effects")
 
 
+_CONTROL_SEQUENCE = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]")
+"""A cursor move, a style, a mode: what lies between the characters a screen shows."""
 KEY_PAUSE = 0.2
 """Seconds of quiet on the pseudo-terminal before `on_terminal` types its next key."""
 HANG_GUARD = 60
@@ -169,7 +171,7 @@ def on_terminal(
     columns: int = 80,
     lines: int = 24,
     no_pager: bool = True,
-    keys: Sequence[bytes] = (),
+    keys: Sequence[bytes | tuple[str, bytes]] = (),
     **env: str,
 ) -> subprocess.CompletedProcess[str]:
     """Run ``python -m effects_cli args`` with stdin and stdout on a pseudo-terminal of
@@ -179,7 +181,9 @@ def on_terminal(
     ``no_pager`` is false, so that nothing waits for a person. ``keys`` are typed one at
     a time, each once the program has drawn something and then been quiet for a moment
     (as a person types: a lone Escape is told from the start of a key's sequence by the
-    pause after it).
+    pause after it); a key given as ``(text, key)`` waits until ``text`` has been drawn
+    on the terminal (escape sequences aside) since the key before it, so that a busy machine cannot type ahead of what a
+    person would have seen.
     POSIX only."""
     import fcntl
     import pty
@@ -209,16 +213,20 @@ def on_terminal(
         # Read until the program (and any pager) closes the terminal, so it never blocks;
         # type the next key once it has drawn something, or has been quiet a moment.
         deadline = time.monotonic() + HANG_GUARD
+        since = 0  # where the screen stood when the last key was typed
         while True:
-            waiting = typed < len(keys) and bool(shown)
+            key = keys[typed] if typed < len(keys) else None
+            seen, key = key if isinstance(key, tuple) else ("", key)
+            drawn = _CONTROL_SEQUENCE.sub(b"", shown[since:])
+            waiting = key is not None and seen.encode() in drawn and bool(shown)
             ready = select.select([primary], [], [], KEY_PAUSE if waiting else HANG_GUARD)[0]
             if time.monotonic() > deadline or not (ready or waiting):
                 process.kill()
                 process.communicate()
                 pytest.fail("still running after a minute: hung")
-            if not ready:
-                os.write(primary, keys[typed])
-                typed += 1
+            if not ready and key is not None:
+                os.write(primary, key)
+                typed, since = typed + 1, len(shown)
                 continue
             try:
                 chunk = os.read(primary, 65536)

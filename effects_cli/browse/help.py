@@ -25,6 +25,7 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen > VerticalScroll {
         width: 80; max-width: 100%; height: auto; max-height: 100%;
         border: round $primary; padding: 0 1; background: $surface;
+        overflow-x: hidden; scrollbar-size-vertical: 1;
     }
     """
 

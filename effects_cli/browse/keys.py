@@ -80,7 +80,7 @@ READING = [
         "screen.back",
         "outline",
         show=False,
-        tooltip="Back to the outline (on a small screen)",
+        tooltip="Back to the outline",
     ),
 ]
 """The reading pane's keys, when it has the focus."""

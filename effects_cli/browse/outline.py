@@ -77,12 +77,16 @@ class Outline(Tree[Entry], inherit_bindings=False):
         return None if node is None else node.data
 
     def go_to(self, entry: Entry) -> None:
-        """Put the cursor on ``entry``, unfolding its section."""
+        """Put the cursor on ``entry``, unfolding its section (and then only once the
+        outline has its new lines)."""
         if isinstance(entry, Point):
             section = self._by_ref[str(entry.section)]
-            self._add_points(section)
-            section.expand()
-        self.call_after_refresh(self.move_cursor, self._by_ref[entry.ref])
+            if not section.is_expanded:
+                self._add_points(section)
+                section.expand()
+                self.call_after_refresh(self.move_cursor, self._by_ref[entry.ref])
+                return
+        self.move_cursor(self._by_ref[entry.ref])
 
     def action_fold(self) -> None:
         """Fold the section under the cursor; from a sub-point, go to its section."""

@@ -131,8 +131,10 @@ class Reader(Screen[None]):
         status.display = bool(note)
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[Entry]) -> None:
+        """The cursor moved in the outline: show its entry (unless it moved on since, or
+        was put there to follow what the reading pane shows already)."""
         entry = event.node.data
-        if entry is not None and entry != self.shown:
+        if event.node is self.outline.cursor_node and entry is not None and entry != self.shown:
             self.show(entry)
 
     def open_hit(self, index: int, *, preview: bool = False) -> None:

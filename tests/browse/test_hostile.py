@@ -81,7 +81,7 @@ def test_nothing_raw_reaches_the_terminal(hostile_guide: Path, tmp_path: Path) -
         str(hostile_guide),
         "browse",
         cwd=tmp_path,
-        keys=[b"j", b"/", b"red", b"\x1b", b"q"],
+        keys=[b"j", b"/", b"red", ("hit 1 of", b"\x1b"), (" quit", b"q")],
     )
     assert (shown.returncode, shown.stderr) == (0, "")
     for raw in ("\x1b]0;pwned", "\x1b]52;", "\x1b[31mtitle", "\x1b[5mblink", "\u202e", "\x9b"):

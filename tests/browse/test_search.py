@@ -7,6 +7,7 @@ import json
 
 import pytest
 from rich.text import Text
+from textual import events
 from textual.pilot import Pilot
 
 from effects_cli.model import Guide
@@ -199,5 +200,23 @@ def test_searching_again_starts_from_the_last_query(guide: Guide) -> None:
         await pilot.pause()
         assert panel.query_one("#query").value == "peer"
         assert isinstance(panel, SearchPanel)
+
+    drive(browser(), script)
+
+
+def test_keys_faster_than_the_screen_end_on_the_last_hit(guide: Guide) -> None:
+    """n and N pressed in a row, before the outline has followed: the last one wins, its
+    matches marked, its note shown."""
+
+    async def script(pilot: Pilot[None]) -> None:
+        screen = reader(pilot)
+        await search(pilot, "stigma")
+        await pilot.press("escape")
+        for key in "nnnNN":  # all at once, as from a key held down: no wait between them
+            pilot.app.post_message(events.Key(key, key))
+        await pilot.pause()
+        assert screen.shown == guide.lookup("4") == screen.outline.entry
+        assert _all_marked(screen.reading.renderable)
+        assert text_of(pilot.app, screen.query_one("#note")).startswith("hit 1 of 4")
 
     drive(browser(), script)
