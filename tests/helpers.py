@@ -217,7 +217,7 @@ def on_terminal(
         while True:
             key = keys[typed] if typed < len(keys) else None
             seen, key = key if isinstance(key, tuple) else ("", key)
-            drawn = _CONTROL_SEQUENCE.sub(b"", shown[since:])
+            drawn = _CONTROL_SEQUENCE.sub(b"", shown[since:])  # as `screen_text` reads it
             waiting = key is not None and seen.encode() in drawn and bool(shown)
             ready = select.select([primary], [], [], KEY_PAUSE if waiting else HANG_GUARD)[0]
             if time.monotonic() > deadline or not (ready or waiting):
@@ -240,6 +240,12 @@ def on_terminal(
     finally:
         os.close(primary)
     return subprocess.CompletedProcess(command, process.returncode, shown.decode(), errors.decode())
+
+
+def screen_text(output: str) -> str:
+    """What a full-screen program drew, its escape sequences taken out (the characters in
+    the order they were written, not laid out on a screen)."""
+    return _CONTROL_SEQUENCE.sub(b"", output.encode()).decode()
 
 
 def cache_files() -> list[Path]:

@@ -30,10 +30,14 @@ class KeyBar(Static):
     }
     """
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._parts: list[Content] = []
+
     def show_keys(self, bindings: Iterable[Binding], *, clickable: bool) -> None:
         """Show ``bindings``; with ``clickable``, a click on a key's name does what the key
         does (the screen's actions)."""
-        parts: list[Content] = []
+        self._parts = []
         for binding in bindings:
             key = binding.key_display or self.app.get_key_display(
                 Binding(binding.key.split(",")[0], "")
@@ -41,5 +45,26 @@ class KeyBar(Static):
             name = Content(binding.description)
             if clickable:  # the name: a link's colour would take the key's
                 name = name.stylize(f"@click=screen.{binding.action}")
-            parts.append(Content.assemble((key, KEY), " ", name))
-        self.update(Content("  ").join(parts))
+            self._parts.append(Content.assemble((key, KEY), " ", name))
+        self._fit()
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """All the keys if they fit, closer together if that makes them fit, else without
+        those before the last two (``? keys`` and ``q quit``, which always stay)."""
+        room = self.content_region.width or self.app.size.width - 2
+        parts = list(self._parts)
+        gap = Content(_GAP)
+        while len(parts) > _KEPT and gap.join(parts).cell_length > room:
+            if gap.plain == _GAP:
+                gap = Content(" ")
+            else:
+                del parts[-_KEPT - 1]
+        self.update(gap.join(parts))
+
+
+_GAP = "  "
+_KEPT = 2
+"""The keys kept however narrow the bar: the last two, the help and quitting."""

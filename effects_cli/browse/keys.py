@@ -88,16 +88,17 @@ READING = [
 SEARCH = [
     Binding("down", "choose(1)", "next", key_display="↓", tooltip="Choose the next hit"),
     Binding("up", "choose(-1)", "previous", key_display="↑", tooltip="Choose the previous hit"),
-    Binding("enter", "open", "open", priority=True, tooltip="Open the chosen hit"),
+    Binding("enter", "open", "open", tooltip="Open the chosen hit"),
     Binding(
-        "escape",
-        "close",
-        "close",
-        priority=True,
-        tooltip="Close the search (n and N still go through its hits)",
+        "escape", "close", "close", tooltip="Close the search (n and N still go through its hits)"
     ),
 ]
-"""The search box's keys; every other key types into it (``q`` and ``?`` too)."""
+"""The search box's keys; every other key types into it (``q`` and ``?`` too).
+
+None is a priority binding: Textual runs those as a key arrives, ahead of the keys
+before it still on their way to the box, so Down and Enter typed together would open
+the hit before Down chose the next one. Enter reaches the panel as the box's own
+submit (`searching.SearchPanel.on_input_submitted`)."""
 
 HELP = [
     Binding("escape,q,question_mark", "close", "close", tooltip="Close this screen"),

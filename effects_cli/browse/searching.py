@@ -83,6 +83,10 @@ class SearchPanel(Vertical):
         if self.found.hits:
             hits.highlighted = 0
 
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_open()  # Enter, which the box takes as its submit
+
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
         self.post_message(self.Chosen(event.option_index))

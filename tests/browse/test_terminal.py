@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from effects_cli.cli.browse import missing_terminal
-from tests.helpers import BUNDLED_YAML, ESC, on_terminal, run
+from tests.helpers import BUNDLED_YAML, ESC, on_terminal, run, screen_text
 from tests.messages import typed
 from tests.test_cache import MODULES_AFTER_RUN, modules_after
 
@@ -62,6 +62,16 @@ def test_it_draws_takes_keys_and_gives_the_terminal_back(tmp_path: Path) -> None
     assert screen.count(ENTER_SCREEN) == screen.count(LEAVE_SCREEN) == 1
     assert screen.index(ENTER_SCREEN) < screen.index(LEAVE_SCREEN)
     assert "10 Dynamic Positive Effects of Social Media" in screen
+
+
+@pytest.mark.posix
+def test_keys_that_arrive_together_are_taken_in_order(tmp_path: Path) -> None:
+    """Down and Enter in one read (typed fast, or pasted): Down chooses the second hit
+    before Enter opens it."""
+    typing = [*SEARCH_STIGMA, ("hit 1 of 4", b"\x1b[B\r"), ("for stigma", b"q")]
+    shown = on_terminal("browse", cwd=tmp_path, columns=100, lines=30, keys=typing)
+    assert shown.returncode == 0, shown.stderr
+    assert "hit 2 of 4 for stigma" in screen_text(shown.stdout)
 
 
 @pytest.mark.posix
