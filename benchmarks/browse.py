@@ -19,21 +19,17 @@ The cache is warmed first and kept in a temporary folder; the user's is not touc
 from __future__ import annotations
 
 import argparse
-import fcntl
 import os
-import pty
 import select
 import shutil
 import statistics
-import struct
 import subprocess
 import sys
 import tempfile
-import termios
 import time
 from pathlib import Path
 
-from common import effects_command, run_in_pipe
+from common import drain, effects_command, open_terminal, run_in_pipe
 from search import generate_guide
 
 EMPTY_APP = """
@@ -54,8 +50,7 @@ TIMEOUT = 60
 def first_screen(argv: list[str], env: dict[str, str], marks: list[bytes], quit: bytes) -> float:
     """Seconds from starting ``argv`` on a 100 x 30 pseudo-terminal until every one of
     ``marks`` has reached the terminal; then ``quit`` is typed and the program waited for."""
-    controller, terminal = pty.openpty()
-    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    controller, terminal = open_terminal(100, 30)
     start = time.perf_counter()
     process = subprocess.Popen(argv, env=env, stdin=terminal, stdout=terminal, stderr=terminal)
     os.close(terminal)
@@ -70,12 +65,7 @@ def first_screen(argv: list[str], env: dict[str, str], marks: list[bytes], quit:
                 elapsed = time.perf_counter() - start
         time.sleep(0.2)  # what is typed during start-up may be taken for a terminal's reply
         os.write(controller, quit)
-        while select.select([controller], [], [], TIMEOUT)[0]:
-            try:
-                if not os.read(controller, 65536):
-                    break
-            except OSError:  # EIO: the program has gone
-                break
+        drain(controller)
     finally:
         os.close(controller)
         code = process.wait(TIMEOUT)

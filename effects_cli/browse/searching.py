@@ -8,7 +8,9 @@ chosen and which is opened; what that shows is the screen's business.
 
 from __future__ import annotations
 
+from rich.console import RenderableType
 from rich.padding import Padding
+from rich.styled import Styled
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -31,8 +33,7 @@ class SearchPanel(Vertical):
     }
     SearchPanel > #status { padding: 0 1; color: $text-muted; }
     SearchPanel > OptionList { border: none; height: 1fr; }
-    /* NO_COLOR takes the backgrounds away: the cursors are shown reversed instead. */
-    SearchPanel > OptionList:nocolor > .option-list--option-highlighted { text-style: reverse; }
+    /* NO_COLOR takes the backgrounds away: the box's cursor is shown reversed instead. */
     SearchPanel > Input:nocolor > .input--cursor { text-style: reverse; }
     """
 
@@ -58,6 +59,8 @@ class SearchPanel(Vertical):
         self._finder = finder
         self.found = Found("")
         """The last search, whose hits ``n`` and ``N`` go through once the panel is closed."""
+        self._reversed: int | None = None
+        """The hit shown reversed, on a monochrome screen."""
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="search", id="query")
@@ -76,12 +79,28 @@ class SearchPanel(Vertical):
         self.query_one("#status", Static).update(Text(self.found.status))
         hits = self.query_one(OptionList)
         hits.clear_options()
-        # Each hit as effects search prints it, with the blank line it leaves between hits.
-        hits.add_options(
-            Option(Padding(render_hits([hit]), (0, 0, 1, 0))) for hit in self.found.hits
-        )
+        self._reversed = None
+        hits.add_options(Option(self._prompt(index)) for index in range(len(self.found.hits)))
         if self.found.hits:
             hits.highlighted = 0
+
+    def _prompt(self, index: int, *, chosen: bool = False) -> RenderableType:
+        """Hit ``index`` as effects search prints it, with the blank line it leaves after
+        a hit; ``chosen``, reversed."""
+        shown = Padding(render_hits([self.found.hits[index]]), (0, 0, 1, 0))
+        return Styled(shown, "reverse") if chosen else shown
+
+    def _show_chosen(self, index: int) -> None:
+        """On a monochrome screen, the chosen hit reversed: Textual shows the list's cursor
+        as a background colour, which NO_COLOR takes away (and drops the reverse its CSS
+        could ask for)."""
+        if not self.app.no_color or index == self._reversed:
+            return
+        hits = self.query_one(OptionList)
+        if self._reversed is not None:
+            hits.replace_option_prompt_at_index(self._reversed, self._prompt(self._reversed))
+        hits.replace_option_prompt_at_index(index, self._prompt(index, chosen=True))
+        self._reversed = index
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -89,6 +108,7 @@ class SearchPanel(Vertical):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
+        self._show_chosen(event.option_index)
         self.post_message(self.Chosen(event.option_index))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

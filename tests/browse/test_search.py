@@ -220,3 +220,27 @@ def test_keys_faster_than_the_screen_end_on_the_last_hit(guide: Guide) -> None:
         assert text_of(pilot.app, screen.query_one("#note")).startswith("hit 1 of 4")
 
     drive(browser(), script)
+
+
+@pytest.mark.parametrize("monochrome", [False, True], ids=["colour", "monochrome"])
+def test_the_chosen_hit_stands_out_without_colour_too(monochrome: bool) -> None:
+    """NO_COLOR takes Textual's cursor colour away: the chosen hit is then reversed."""
+
+    def reversed_lines(panel: SearchPanel) -> list[int]:
+        hits = panel.query_one("#hits")
+        lines = range(hits.scrollable_content_region.height)
+        return [
+            y for y in lines if any(seg.style and seg.style.reverse for seg in hits.render_line(y))
+        ]
+
+    async def script(pilot: Pilot[None]) -> None:
+        panel = await search(pilot, "stigma")
+        first = reversed_lines(panel)
+        await pilot.press("down")
+        second = reversed_lines(panel)
+        if monochrome:
+            assert first and second and first[0] == 0 and second[0] == first[-1] + 1
+        else:
+            assert first == second == []  # the cursor is a colour
+
+    drive(browser(monochrome=monochrome), script)
