@@ -56,5 +56,18 @@ def _no_color(monochrome: bool) -> Iterator[None]:
 def run(source: GuideSource, guide: Guide, *, monochrome: bool) -> int:
     """Show ``guide`` (read from ``source``) until the reader quits; the exit code."""
     app = BrowseApp(guide, Finder(source, guide), monochrome=monochrome)
-    app.run()
+    with _terminal_sized():
+        app.run()
     return app.return_code or 0
+
+
+@contextmanager
+def _terminal_sized() -> Iterator[None]:
+    """``COLUMNS`` and ``LINES`` unset while the screen is up: they set the width of the
+    other commands' output, but the screen is the terminal's, and Textual would take an
+    exported ``COLUMNS`` for its width at every resize."""
+    saved = {name: os.environ.pop(name) for name in ("COLUMNS", "LINES") if name in os.environ}
+    try:
+        yield
+    finally:
+        os.environ.update(saved)

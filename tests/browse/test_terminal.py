@@ -75,6 +75,16 @@ def test_keys_that_arrive_together_are_taken_in_order(tmp_path: Path) -> None:
 
 
 @pytest.mark.posix
+def test_the_screen_is_the_terminals_whatever_columns_and_lines_say(tmp_path: Path) -> None:
+    shown = on_terminal(
+        "browse", cwd=tmp_path, columns=100, lines=30, keys=[b"q"], COLUMNS="40", LINES="10"
+    )
+    assert shown.returncode == 0, shown.stderr
+    assert "\x1b[30;" in shown.stdout  # the cursor goes to row 30: the terminal's height
+    assert "Perhaps the strongest" in screen_text(shown.stdout)  # both panes: 100 wide
+
+
+@pytest.mark.posix
 @pytest.mark.parametrize(
     ("args", "env", "coloured"),
     [
