@@ -13,13 +13,12 @@ from effects_cli.browse.outline import UNFOLDED
 from effects_cli.model import Guide, Section
 from tests.browse.screens import (
     Outline,
-    ReadingPane,
     browser,
+    drawn,
     drive,
     plain,
     reader,
     search,
-    text_of,
 )
 from tests.helpers import Invoke, squeezed
 
@@ -58,10 +57,10 @@ def test_moving_down_shows_each_entry_as_effects_show_renders_it(
             assert screen.shown == entry
             shown = plain(screen.reading.renderable)
             assert shown == invoke("show", entry.ref).stdout, entry.ref
-            on_screen = squeezed(text_of(pilot.app, screen.query_one(ReadingPane)))
+            on_screen = squeezed(drawn(screen.reading.query_one("#text")))
             assert squeezed(entry.text) in on_screen, entry.ref
 
-    drive(browser(), script, size=(120, 100))  # tall enough for the longest section
+    drive(browser(), script)
 
 
 def test_moving_up_goes_back(guide: Guide) -> None:
