@@ -69,6 +69,32 @@ class NoMatch(EffectsError):
         super().__init__(message)
 
 
+class CacheError(EffectsError):
+    """The cache cannot do what was asked: there is no cache folder, or it cannot be cleared."""
+
+
+class NotCovered(NoMatch):
+    """A search whose distinctive words the guide does not hold (`search.coverage`),
+    perhaps with entries related to them: ``related`` holds (reference, title) pairs."""
+
+    def __init__(
+        self, query: str, *, related: list[tuple[str, str]] | None = None, common: bool = False
+    ) -> None:
+        self.query = query
+        self.section = None
+        self.suggestions = []
+        self.related = related or []
+        self.common = common
+        if self.related:
+            named = ", ".join(f"{ref} {visible(title)}" for ref, title in self.related)
+            message = f"nothing about {quote(query)}; related: {named}"
+        elif common:
+            message = f"{quote(query)} is in almost every entry: add a word to narrow the search"
+        else:
+            message = f"the guide does not cover {quote(query)}"
+        EffectsError.__init__(self, message)
+
+
 class GuideError(EffectsError):
     """A guide file that cannot be read, parsed or understood.
 
@@ -109,6 +135,16 @@ class GuideProblems(GuideError):
         super().__init__(
             first.source, first.problem, line=first.line, column=first.column, field=first.field
         )
+
+
+class SomeInvalid(GuideError):
+    """Files checked together, some of which are not valid guides (each told already)."""
+
+    def __init__(self, invalid: int, files: int) -> None:
+        self.invalid = invalid
+        self.files = files
+        verb = "is not a valid guide" if invalid == 1 else "are not valid guides"
+        EffectsError.__init__(self, f"{invalid} of {files} files {verb}")
 
 
 class GuideTooLarge(GuideError):

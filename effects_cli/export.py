@@ -12,7 +12,7 @@ from effects_cli.escapes import defused
 from effects_cli.model import Entry, Guide, Point, Section
 
 if TYPE_CHECKING:
-    from effects_cli.search.results import Hit
+    from effects_cli.search.results import Hit, Results
 
 Json = dict[str, Any]
 
@@ -24,6 +24,7 @@ def point_json(point: Point, section: Section) -> Json:
         "title": point.title,
         "text": point.text,
         "keywords": list(point.keywords),
+        "related": list(point.related),
         "section": {"ref": section.ref, "title": section.title},
     }
 
@@ -35,6 +36,7 @@ def section_json(section: Section) -> Json:
         "title": section.title,
         "text": section.text,
         "keywords": list(section.keywords),
+        "related": list(section.related),
         "points": [point_json(point, section) for point in section.points],
     }
 
@@ -82,6 +84,7 @@ def hits_json(query: str, hits: list[Hit], corrections: dict[str, str] | None = 
         "corrections": {
             defused(typed): defused(used) for typed, used in (corrections or {}).items()
         },
+        "covered": True,
         "hits": [
             {
                 "ref": hit.entry.ref,
@@ -92,3 +95,18 @@ def hits_json(query: str, hits: list[Hit], corrections: dict[str, str] | None = 
             for hit in hits
         ],
     }
+
+
+def not_covered_json(query: str, results: Results) -> Json:
+    """``{"query", "corrections", "covered": false, "absent", "common", "related": [{"ref",
+    "title"}], "hits": []}``: a query the guide does not cover (`search.coverage`).
+
+    ``absent`` are the query's words the guide does not hold, ``common`` those that stand
+    in almost every entry, ``related`` the entries that list the missing words as related.
+    """
+    found = hits_json(query, [], results.corrections)
+    found["covered"] = False
+    found["absent"] = [defused(word) for word in results.absent]
+    found["common"] = [defused(word) for word in results.common]
+    found["related"] = [{"ref": entry.ref, "title": entry.title} for entry in results.related]
+    return found

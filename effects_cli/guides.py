@@ -11,17 +11,11 @@ from collections.abc import Hashable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from effects_cli import cache
+from effects_cli import cache, records
 from effects_cli.bundled import bundled_guide_path
 from effects_cli.loader.files import MAX_BYTES
 from effects_cli.model import Guide
-from effects_cli.records import (
-    GuideRecord,
-    corpus_from_record,
-    guide_from_record,
-    guide_record,
-    read_record,
-)
+from effects_cli.records import Damaged, GuideFile
 
 if TYPE_CHECKING:
     from effects_cli.search.corpus import Corpus
@@ -55,7 +49,14 @@ class GuideSource(NamedTuple):
         guide; errors are never cached, so a fixed file is read afresh.
         """
         opened, _ = self._open()
-        return opened if isinstance(opened, Guide) else guide_from_record(opened)
+        if isinstance(opened, Guide):
+            return opened
+        try:
+            return opened.guide()
+        except Damaged:  # a part of the cache file does not check out: parse, and keep anew
+            guide = self._open(reread=True)[0]
+            assert isinstance(guide, Guide)  # reread: never from the cache
+            return guide
 
     def corpus(self) -> Corpus:
         """What search reads of the guide, without its index (for ``--regex``)."""
@@ -66,7 +67,9 @@ class GuideSource(NamedTuple):
 
         Both are cached under the stamp the guide was read under, and neither
         when the file changed while it was read. From the cache the guide is
-        not made into objects at all.
+        not made into objects at all, and only the entries a search reads are read.
+        (A cached entry that does not check out raises `Damaged`: the search then
+        starts again with `reread`.)
         """
         from effects_cli.search.index import Index
         from effects_cli.search.stemmer import index_stamp
@@ -86,20 +89,34 @@ class GuideSource(NamedTuple):
         cache.write("index", key, index.record())
         return corpus, index
 
-    def _open(self) -> tuple[Guide | GuideRecord, _Stamp | None]:
-        """The guide freshly parsed, or its record from the cache when one is fresh and
-        whole; and the stamp of the file, which is None when nothing may be cached under
-        it: no cache, or a file that changed while it was read."""
+    def reread(self) -> tuple[Corpus, Index]:
+        """`searchable`, the guide parsed afresh and kept anew (a cached entry was damaged)."""
+        from effects_cli.search.index import Index
+
+        opened, stamp = self._open(reread=True)
+        corpus = _corpus(opened)
+        index = Index.build(corpus)
+        if stamp is not None:
+            from effects_cli.search.stemmer import index_stamp
+
+            cache.write("index", (*stamp, cache.code_stamp(), index_stamp()), index.record())
+        return corpus, index
+
+    def _open(self, *, reread: bool = False) -> tuple[Guide | GuideFile, _Stamp | None]:
+        """The guide freshly parsed, or its file in the cache when one is fresh and whole
+        in its header (never with ``reread``); and the stamp of the file, which is None
+        when nothing may be cached under it: no cache, or a file that changed while it
+        was read."""
         source = self.file
         stamp = cache.file_stamp(source) if self.use_cache else None
         # The size limit is part of the key: a guide cached under a looser limit is
         # parsed again, and refused, under a tighter one.
         key = (*stamp, cache.code_stamp(), self.max_bytes) if stamp is not None else None
-        if key is not None:
+        if key is not None and not reread:
             limit = _guide_limit(stamp[1], self.max_bytes or MAX_BYTES)
-            record = read_record(cache.read("guide", key, limit=limit))
-            if record is not None:
-                return record, stamp
+            cached = records.open_file(key, limit)
+            if cached is not None:
+                return cached, stamp
         from effects_cli.loader import load_guide
 
         if self.max_bytes is None:
@@ -113,25 +130,25 @@ class GuideSource(NamedTuple):
             # meanwhile, so what was read may belong to neither stamp. Nothing is kept,
             # neither the guide nor an index built from it.
             return guide, None
-        cache.write("guide", key, guide_record(guide))
+        records.write(key, guide)
         return guide, stamp
 
 
 def _guide_limit(file_size: int, max_bytes: int) -> int:
     """The most bytes a cached guide could take: its texts are at most ``max_bytes``
-    characters (aliases repeated), four bytes each in UTF-8; an entry's two offsets
-    take eight bytes, and each needs more than eight bytes of the file."""
-    return 4 * max_bytes + file_size + _SLACK
+    characters (aliases repeated), four bytes each in UTF-8; an entry's row takes twenty
+    bytes, and each needs more than ten bytes of the file."""
+    return 4 * max_bytes + 2 * file_size + _SLACK
 
 
-def _index_limit(opened: Guide | GuideRecord, entries: int) -> int:
+def _index_limit(opened: Guide | GuideFile, entries: int) -> int:
     """The most bytes a cached index of this guide could take: about 24 bytes for each
     byte of its texts (each word, its stem, and the posting of each occurrence) at the
     very worst, and eight for each entry's two lengths."""
     if isinstance(opened, Guide):
         size = sum(4 * (len(entry.title) + len(entry.text)) for entry in opened.entries())
     else:
-        size = len(opened.blob)
+        size = opened.text_size
     return 24 * size + 8 * entries + _SLACK
 
 
@@ -139,9 +156,9 @@ _SLACK = 1 << 16
 """Room for the key and for ``marshal``'s own bytes."""
 
 
-def _corpus(opened: Guide | GuideRecord) -> Corpus:
+def _corpus(opened: Guide | GuideFile) -> Corpus:
     if isinstance(opened, Guide):
         from effects_cli.search.corpus import Corpus
 
         return Corpus.of(opened)
-    return corpus_from_record(opened)
+    return opened.corpus()

@@ -22,6 +22,11 @@ def main() -> None:
     """Run ``effects`` with the arguments of the process. (The app always exits itself.)"""
     gc.disable()
     try:
+        from effects_cli.warm import run
+
+        code = run(sys.argv[1:])
+        if code is not None:  # answered from what the full program kept
+            sys.exit(code)
         from effects_cli.cli import app
 
         app(prog_name="effects")

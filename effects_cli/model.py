@@ -66,7 +66,7 @@ class Frozen:
 class Point(Frozen):
     """A numbered sub-point of a section: ``4.2``."""
 
-    __slots__ = ("keywords", "number", "section", "text", "title")
+    __slots__ = ("keywords", "number", "related", "section", "text", "title")
     section: int
     number: int
     title: str
@@ -74,11 +74,27 @@ class Point(Frozen):
     keywords: tuple[str, ...]
     """Words a reader may search for it by that its title and text do not hold; searched,
     never shown."""
+    related: tuple[str, ...]
+    """Needs it helps with that its text does not discuss: a search for them alone is told
+    the guide does not cover them, and pointed here; never shown."""
 
     def __init__(
-        self, section: int, number: int, title: str, text: str, keywords: tuple[str, ...] = ()
+        self,
+        section: int,
+        number: int,
+        title: str,
+        text: str,
+        keywords: tuple[str, ...] = (),
+        related: tuple[str, ...] = (),
     ) -> None:
-        self._set(section=section, number=number, title=title, text=text, keywords=keywords)
+        self._set(
+            section=section,
+            number=number,
+            title=title,
+            text=text,
+            keywords=keywords,
+            related=related,
+        )
 
     @property
     def ref(self) -> str:
@@ -88,13 +104,15 @@ class Point(Frozen):
 class Section(Frozen):
     """A numbered section: its title, opening paragraph and sub-points."""
 
-    __slots__ = ("keywords", "number", "points", "text", "title")
+    __slots__ = ("keywords", "number", "points", "related", "text", "title")
     number: int
     title: str
     text: str
     points: tuple[Point, ...]
     keywords: tuple[str, ...]
     """As a sub-point's (`Point.keywords`)."""
+    related: tuple[str, ...]
+    """As a sub-point's (`Point.related`)."""
 
     def __init__(
         self,
@@ -103,8 +121,16 @@ class Section(Frozen):
         text: str,
         points: tuple[Point, ...],
         keywords: tuple[str, ...] = (),
+        related: tuple[str, ...] = (),
     ) -> None:
-        self._set(number=number, title=title, text=text, points=points, keywords=keywords)
+        self._set(
+            number=number,
+            title=title,
+            text=text,
+            points=points,
+            keywords=keywords,
+            related=related,
+        )
 
     @property
     def ref(self) -> str:

@@ -26,6 +26,11 @@ def take() -> list[str]:
     return taken
 
 
+def told() -> bool:
+    """Whether this run has told the reader anything."""
+    return bool(_told)
+
+
 def reset() -> None:
     """Forget everything told: a new run starts (tests run many in one process)."""
     _pending.clear()

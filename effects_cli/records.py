@@ -1,187 +1,275 @@
-"""The parsed guide as cache data: one owner for the shape of its ``marshal`` record.
+"""The parsed guide in the cache: a file from which one entry is read without the rest.
 
-``marshal`` stores tuples, not named tuples, so a record crosses the cache as
-a plain tuple (`guide_record`) and comes back as a `GuideRecord` view, its
-shape checked (`read_record`): no other module reads it by position.
+A guide of 55,000 entries is a 20 MB file; printing one of its entries must
+cost what it costs in a guide of 40. So the cached guide is laid out for
+reading in place, each part checked on its own:
 
-A large guide's texts are megabytes, so the record keeps them as one block
-of UTF-8 cut by offsets; `Fields` decodes only the entries that are read.
+    magic | header length (4) | header (marshal) | header CRC (4) | rows | texts
+
+- the header: ``(key, heads, sizes, count)``: the key the file was written for,
+  the guide's title, subtitle, intro and conclusion, the number of sub-points
+  of each section, and the number of entries;
+- a row per entry, in guide order (each section, then its sub-points), of six
+  32-bit numbers: where its title, text, keywords and related words start in
+  the texts, where they end, and the CRC of those bytes;
+- the texts: each entry's title, text, keywords and related words (each list
+  joined by U+001F, which defused text never holds) as UTF-8.
+
+`GuideFile` reads the header when opened, and then a row and its texts for
+each entry asked for (``pread``), checking its CRC; `guide` and `corpus` read
+them all. This module owns the layout: nothing else reads it by position.
+Text read back is defused again, whatever the file holds.
 """
 
 from __future__ import annotations
 
-import bisect
+import marshal
+import os
+import zlib
 from array import array
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, NamedTuple
 
+from effects_cli.cache import store
 from effects_cli.escapes import defused
 from effects_cli.model import Entry, Guide, Point, Section
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Hashable, Iterator
+
     from effects_cli.search.corpus import Corpus
 
-
-class GuideRecord(NamedTuple):
-    """A parsed guide as the cache holds it."""
-
-    title: str
-    subtitle: str | None
-    intro: str | None
-    conclusion: str | None
-    sizes: tuple[int, ...]
-    """The number of sub-points of each section."""
-    blob: bytes
-    """The title and text of every entry in guide order, as UTF-8, one after another."""
-    ends: bytes
-    """Where each of those texts ends in ``blob``: an array of 32-bit offsets."""
-    keywords: tuple[tuple[str, ...], ...]
-    """The keywords of each entry, in guide order."""
+MAGIC = b"effects-guide-2\n"
+_LENGTH = 4
+_NUMBERS = 6
+_ROW = array("I", [0]).itemsize * _NUMBERS
+"""Bytes of a row: six 32-bit numbers."""
+_KEYWORDS = "\x1f"
+"""Between an entry's keywords: a control character, which defused text never holds."""
 
 
-def guide_record(guide: Guide) -> tuple[object, ...]:
-    """The guide as a plain tuple for ``marshal`` (the fields of `GuideRecord`)."""
-    blob = bytearray()
-    ends = array("I")
+def file_name(key: tuple[Hashable, ...]) -> str:
+    """The guide file of a key (named by its guide's path; the whole key is checked inside)."""
+    return store.file_name("guide", key)
+
+
+def write(key: tuple[Hashable, ...], guide: Guide) -> None:
+    """Keep ``guide`` in the cache under ``key``, in the layout above."""
+    rows = array("I")
+    texts = bytearray()
     for entry in guide.entries():
-        for text in (entry.title, entry.text):
-            blob += text.encode("utf-8", "surrogatepass")
-            ends.append(len(blob))
-    return tuple(
-        GuideRecord(
-            guide.title,
-            guide.subtitle,
-            guide.intro,
-            guide.conclusion,
-            tuple(len(section.points) for section in guide.sections),
-            bytes(blob),
-            ends.tobytes(),
-            tuple(entry.keywords for entry in guide.entries()),
-        )
+        start = len(texts)
+        texts += entry.title.encode("utf-8", "surrogatepass")
+        text_start = len(texts)
+        texts += entry.text.encode("utf-8", "surrogatepass")
+        keywords_start = len(texts)
+        texts += _KEYWORDS.join(entry.keywords).encode("utf-8", "surrogatepass")
+        related_start = len(texts)
+        texts += _KEYWORDS.join(entry.related).encode("utf-8", "surrogatepass")
+        crc = zlib.crc32(memoryview(texts)[start:])
+        rows.extend((start, text_start, keywords_start, related_start, len(texts), crc))
+    heads = (guide.title, guide.subtitle, guide.intro, guide.conclusion)
+    sizes = tuple(len(section.points) for section in guide.sections)
+    header = marshal.dumps((key, heads, sizes, len(rows) // _NUMBERS))
+    crc = zlib.crc32(header).to_bytes(_LENGTH, "big")
+    store.write_file(
+        file_name(key),
+        [MAGIC, len(header).to_bytes(_LENGTH, "big"), header, crc, rows.tobytes(), bytes(texts)],
     )
 
 
-def read_record(value: object) -> GuideRecord | None:
-    """``value`` (read from the cache) as a `GuideRecord`, or None when it has another shape.
+class Damaged(Exception):
+    """A part of a guide file that does not check out: the caller reads the guide afresh."""
 
-    Shapes are checked, texts are not: a record is used only after its file's
-    CRC and key (which names the code that wrote it) have matched.
-    """
-    if not (isinstance(value, tuple) and len(value) == len(GuideRecord._fields)):
-        return None
-    record = GuideRecord._make(value)
-    heads = (record.title, record.subtitle, record.intro, record.conclusion)
-    if not (
-        isinstance(record.title, str)
-        and all(head is None or isinstance(head, str) for head in heads)
-        and isinstance(record.sizes, tuple)
-        and all(isinstance(size, int) and size >= 0 for size in record.sizes)
-        and isinstance(record.blob, bytes)
-        and isinstance(record.ends, bytes)
-        and isinstance(record.keywords, tuple)
-        and len(record.keywords) == len(record.sizes) + sum(record.sizes)
-        and all(
-            isinstance(words, tuple) and all(isinstance(word, str) for word in words)
-            for words in record.keywords
+
+class GuideFile:
+    """A cached guide, opened: its header read and checked; entries read when asked for."""
+
+    __slots__ = ("_descriptor", "_rows", "_texts", "count", "heads", "sizes", "starts")
+
+    def __init__(
+        self, descriptor: int, rows: int, heads: tuple[str | None, ...], sizes: tuple[int, ...]
+    ) -> None:
+        self._descriptor = descriptor
+        self._rows = rows
+        self.heads = heads
+        self.sizes = sizes
+        self.count = len(sizes) + sum(sizes)
+        self._texts = rows + self.count * _ROW
+        starts = [0]
+        for size in sizes:
+            starts.append(starts[-1] + 1 + size)
+        self.starts = starts
+        """The entry number of each section, then the number of entries."""
+
+    def close(self) -> None:
+        os.close(self._descriptor)
+
+    def _row(self, doc: int) -> tuple[int, ...]:
+        data = os.pread(self._descriptor, _ROW, self._rows + doc * _ROW)
+        if len(data) != _ROW:
+            raise Damaged
+        row = array("I")
+        row.frombytes(data)
+        return tuple(row)
+
+    def fields(self, doc: int) -> Fields:
+        """Entry ``doc``'s title, text, keywords and related words, read and checked
+        (`Damaged` if they do not check out)."""
+        row = self._row(doc)
+        start, end = row[0], row[4]
+        data = os.pread(self._descriptor, end - start, self._texts + start)
+        return _decoded(data, row)
+
+    def entry(self, doc: int) -> Entry:
+        """The section (with its sub-points) or the sub-point numbered ``doc``."""
+        number = _section_of(self.starts, doc)
+        first = self.starts[number - 1]
+        if doc == first:
+            title, text, keywords, related = self.fields(first)
+            points = tuple(
+                Point(number, index, *self.fields(first + index))
+                for index in range(1, self.sizes[number - 1] + 1)
+            )
+            return Section(number, title, text, points, keywords, related)
+        return Point(number, doc - first, *self.fields(doc))
+
+    def section_title(self, number: int) -> str:
+        return self.fields(self.starts[number - 1])[0]
+
+    def all_fields(self) -> Iterator[Fields]:
+        """Every entry's fields in guide order, read at once (for the whole guide)."""
+        data = os.pread(self._descriptor, self.count * _ROW, self._rows)
+        if len(data) != self.count * _ROW:
+            raise Damaged
+        rows = array("I")
+        rows.frombytes(data)
+        end = rows[-2] if self.count else 0
+        texts = os.pread(self._descriptor, end, self._texts)
+        if len(texts) != end:
+            raise Damaged
+        for at in range(0, len(rows), _NUMBERS):
+            row = tuple(rows[at : at + _NUMBERS])
+            yield _decoded(texts[row[0] : row[4]], row)
+
+    def guide(self) -> Guide:
+        """The whole guide (`Damaged` if any part of it does not check out)."""
+        fields = list(self.all_fields())
+        sections = []
+        for number, size in enumerate(self.sizes, start=1):
+            first = self.starts[number - 1]
+            points = tuple(
+                Point(number, index, *fields[first + index]) for index in range(1, size + 1)
+            )
+            title, text, keywords, related = fields[first]
+            sections.append(Section(number, title, text, points, keywords, related))
+        title, subtitle, intro, conclusion = (
+            None if head is None else defused(head) for head in self.heads
         )
-    ):
-        return None
-    offsets = array("I")
-    if len(record.ends) % offsets.itemsize:
-        return None
-    offsets.frombytes(record.ends)
-    fields = 2 * (len(record.sizes) + sum(record.sizes))
-    if len(offsets) != fields or (offsets and offsets[-1] != len(record.blob)):
-        return None
-    return record
+        assert title is not None  # checked when opened
+        return Guide(title, tuple(sections), subtitle, intro, conclusion)
+
+    @property
+    def text_size(self) -> int:
+        """How many bytes the texts of all entries take."""
+        return self._row(self.count - 1)[4] if self.count else 0
+
+    def corpus(self) -> Corpus:
+        """What search reads: each entry's title and text (and keywords, related words)
+        read when asked for (a search reads those of its candidates and hits only),
+        entries made only for the hits."""
+        from effects_cli.search.corpus import Corpus
+
+        return Corpus(
+            _Column(self, slice(0, 2)),
+            self.starts,
+            self.entry,
+            keywords=_Column(self, 2),
+            related=_Column(self, 3),
+        )
 
 
-class Fields:
-    """The (title, text) of each entry of a record, decoded only when read: a sequence
-    by its methods (``len``, indexing, iteration), without the cost of defining one as
-    a `collections.abc.Sequence` at every start."""
+class _Column:
+    """One field (or a slice of the fields) of each entry of a guide file, read when asked
+    for: a sequence by its methods (``len``, indexing, iteration)."""
 
-    __slots__ = ("_blob", "_ends")
+    __slots__ = ("_file", "_part")
 
-    def __init__(self, blob: bytes, ends: bytes) -> None:
-        self._blob = blob
-        self._ends = array("I")
-        self._ends.frombytes(ends)
+    def __init__(self, file: GuideFile, part: int | slice) -> None:
+        self._file = file
+        self._part = part
 
     def __len__(self) -> int:
-        return len(self._ends) // 2
+        return self._file.count
 
-    def _text(self, at: int) -> str:
-        start = self._ends[at - 1] if at else 0
-        # Defused as text read from a guide is: what the cache holds is trusted no further.
-        return defused(self._blob[start : self._ends[at]].decode("utf-8", "replace"))
-
-    def __getitem__(self, doc: int) -> tuple[str, str]:
-        if not 0 <= doc < len(self):
+    def __getitem__(self, doc: int) -> object:
+        if not 0 <= doc < self._file.count:
             raise IndexError(doc)
-        return (self._text(2 * doc), self._text(2 * doc + 1))
+        return self._file.fields(doc)[self._part]
 
-    def __iter__(self) -> Iterator[tuple[str, str]]:
-        return (self[doc] for doc in range(len(self)))
+    def __iter__(self) -> Iterator[object]:
+        return (fields[self._part] for fields in self._file.all_fields())
 
 
-def guide_from_record(record: GuideRecord) -> Guide:
-    """The `Guide` a record describes."""
-    fields = Fields(record.blob, record.ends)
-    sections = []
-    doc = 0
-    for number, size in enumerate(record.sizes, start=1):
-        section_title, section_text = fields[doc]
-        points = tuple(
-            Point(number, index, *fields[doc + index], _keywords(record, doc + index))
-            for index in range(1, size + 1)
-        )
-        sections.append(
-            Section(number, section_title, section_text, points, _keywords(record, doc))
-        )
-        doc += 1 + size
-    return Guide(
-        title=defused(record.title),
-        subtitle=_defused(record.subtitle),
-        intro=_defused(record.intro),
-        conclusion=_defused(record.conclusion),
-        sections=tuple(sections),
+def open_file(key: tuple[Hashable, ...], limit: int) -> GuideFile | None:
+    """The cached guide of ``key``, when its file is there, safe, no larger than ``limit``,
+    whole in its header and for this very key; else None."""
+    descriptor = store.open_file(file_name(key), limit)
+    if descriptor is None:
+        return None
+    try:
+        head = os.pread(descriptor, len(MAGIC) + _LENGTH, 0)
+        if len(head) != len(MAGIC) + _LENGTH or not head.startswith(MAGIC):
+            raise Damaged
+        length = int.from_bytes(head[len(MAGIC) :], "big")
+        header = os.pread(descriptor, length + _LENGTH, len(head))
+        body, crc = header[:length], header[length:]
+        if len(body) != length or zlib.crc32(body) != int.from_bytes(crc, "big"):
+            raise Damaged
+        stored_key, heads, sizes, count = marshal.loads(body)
+        if not (stored_key == key and _shaped(heads, sizes) and count == len(sizes) + sum(sizes)):
+            raise Damaged
+    except (Damaged, OSError, ValueError, EOFError, TypeError):
+        os.close(descriptor)
+        return None
+    return GuideFile(descriptor, len(head) + length + _LENGTH, heads, sizes)
+
+
+def _shaped(heads: object, sizes: object) -> bool:
+    return (
+        isinstance(heads, tuple)
+        and len(heads) == 4
+        and isinstance(heads[0], str)
+        and all(head is None or isinstance(head, str) for head in heads)
+        and isinstance(sizes, tuple)
+        and all(isinstance(size, int) and size > 0 for size in sizes)
     )
 
 
-def _keywords(record: GuideRecord, doc: int) -> tuple[str, ...]:
-    """Entry ``doc``'s keywords, defused as its texts are."""
-    return tuple(defused(word) for word in record.keywords[doc])
+Fields = tuple[str, str, tuple[str, ...], tuple[str, ...]]
+"""An entry's title, text, keywords and related words."""
 
 
-def _defused(text: str | None) -> str | None:
-    return None if text is None else defused(text)
+def _decoded(data: bytes, row: tuple[int, ...]) -> Fields:
+    """An entry's fields from its bytes and its row, checked (`Damaged`) and defused as text
+    read from a guide is."""
+    start, text_at, keywords_at, related_at, end, crc = row
+    if not (start <= text_at <= keywords_at <= related_at <= end) or len(data) != end - start:
+        raise Damaged
+    if zlib.crc32(data) != crc:
+        raise Damaged
+    cuts = (0, text_at - start, keywords_at - start, related_at - start, end - start)
+    title, text, keywords, related = (
+        data[cuts[at] : cuts[at + 1]].decode("utf-8", "replace") for at in range(4)
+    )
+    return defused(title), defused(text), _words(keywords), _words(related)
 
 
-def corpus_from_record(record: GuideRecord) -> Corpus:
-    """What search reads of a record, its entries made only for the hits shown.
+def _words(joined: str) -> tuple[str, ...]:
+    return tuple(defused(word) for word in joined.split(_KEYWORDS)) if joined else ()
 
-    On a guide of 11,000 entries read from the cache, making every entry an
-    object would cost more than the search.
-    """
-    from effects_cli.search.corpus import Corpus
 
-    fields = Fields(record.blob, record.ends)
-    starts = [0]
-    for size in record.sizes:
-        starts.append(starts[-1] + 1 + size)
+def _section_of(starts: list[int], doc: int) -> int:
+    """The number of the section entry ``doc`` is, or belongs to."""
+    import bisect
 
-    def make_entry(doc: int) -> Entry:
-        number = bisect.bisect_right(starts, doc)
-        first = starts[number - 1]
-        title, text = fields[first]
-        points = tuple(
-            Point(number, index, *fields[first + index], _keywords(record, first + index))
-            for index in range(1, record.sizes[number - 1] + 1)
-        )
-        at = doc - first
-        if at:
-            return points[at - 1]
-        return Section(number, title, text, points, _keywords(record, first))
-
-    return Corpus(fields, starts, make_entry)
+    return bisect.bisect_right(starts, doc)

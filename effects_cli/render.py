@@ -15,21 +15,34 @@ from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.segment import Segment
 from rich.text import Text
+from rich.theme import Theme
 
 from effects_cli.model import Entry, Guide, Point, Section
 
 if TYPE_CHECKING:
     from effects_cli.search.results import Hit
 
-GUIDE_TITLE = "bold"
-SUBTITLE = "italic"
-REF = "bold cyan"
-TITLE = "bold"
-SECTION_TITLE = "bold cyan"
+# Named styles: the console's theme (`rich_theme`) says what each looks like.
+GUIDE_TITLE = "effects.guide_title"
+SUBTITLE = "effects.subtitle"
+HEADING = "effects.heading"
+"""The headings of the whole guide's parts: Contents, Introduction, Conclusion."""
+REF = "effects.ref"
+TITLE = "effects.title"
+SECTION_TITLE = "effects.section_title"
 """A section's heading is coloured whole, so it stands above its sub-points' headings."""
-META = "dim"
-MATCH = "bold yellow underline"
-RULE = "cyan"
+META = "effects.meta"
+MATCH = "effects.match"
+RULE = "effects.rule"
+
+
+def rich_theme(name: str) -> Theme:
+    """The Rich theme of the named styles, for the background ``name`` is for
+    (`effects_cli.theme`)."""
+    from effects_cli.theme import THEMES
+
+    return Theme({f"effects.{role}": style for role, style in THEMES[name].items()})
+
 
 _GAP = "  "
 """Between a reference and its title, everywhere a reference leads a line."""
@@ -70,16 +83,20 @@ def render_section(section: Section) -> RenderableType:
 
 
 def render_guide(guide: Guide) -> RenderableType:
-    """The whole guide in order, title to conclusion."""
+    """The whole guide in order: title, subtitle and a list of the sections, then the
+    introduction, each section and the conclusion, each part under a rule and a heading."""
     from rich.rule import Rule
 
-    parts = _header(guide)
+    contents = [(Text(s.ref, style=REF), Text(s.title, style=TITLE)) for s in guide.sections]
+    parts = [*_header(guide), Text(), Text("Contents", style=HEADING), _Columns(contents)]
     if guide.intro:
-        parts += [Text(), Text(guide.intro)]
+        parts += [Text(), Rule(style=RULE), Text("Introduction", style=HEADING), Text()]
+        parts.append(Text(guide.intro))
     for section in guide.sections:
         parts += [Text(), Rule(style=RULE), render_section(section)]
     if guide.conclusion:
-        parts += [Text(), Rule(style=RULE), Text(guide.conclusion)]
+        parts += [Text(), Rule(style=RULE), Text("Conclusion", style=HEADING), Text()]
+        parts.append(Text(guide.conclusion))
     return Group(*parts)
 
 
@@ -92,11 +109,58 @@ def render_contents(guide: Guide, *, tree: bool = False) -> RenderableType:
 
 
 def _header(guide: Guide) -> list[RenderableType]:
-    """The guide's title, and its subtitle when it has one."""
-    header: list[RenderableType] = [Text(guide.title, style=GUIDE_TITLE)]
+    """The guide's title, and its subtitle when it has one, each wrapped in even lines."""
+    header: list[RenderableType] = [_Balanced(guide.title, GUIDE_TITLE)]
     if guide.subtitle:
-        header.append(Text(guide.subtitle, style=SUBTITLE))
+        header.append(_Balanced(guide.subtitle, SUBTITLE))
     return header
+
+
+class _Balanced:
+    """A heading on one line when it fits, else in as few lines, as even as they can be,
+    broken after a colon where one halves it well: never a word left alone on a line of
+    its own, as wrapping to the full width leaves the last word of a subtitle a little
+    too long for it."""
+
+    def __init__(self, text: str, style: str) -> None:
+        self.text = text
+        self.style = style
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        words = self.text.split(" ")
+        lines = [self.text]
+        if cell_len(self.text) > width:
+            lines = _even_lines(words, width)
+        for line in lines:
+            yield Text(line, style=self.style)
+
+
+def _even_lines(words: list[str], width: int) -> list[str]:
+    """``words`` in the fewest lines of at most ``width`` cells (a longer word has a line
+    of its own, which the console folds), the longest as short as it can be; a break
+    after a colon when that costs no extra line."""
+    fewest = len(_filled(words, width))
+    for index, word in enumerate(words[:-1]):
+        head, tail = " ".join(words[: index + 1]), " ".join(words[index + 1 :])
+        if word.endswith(":") and fewest == 2 and max(cell_len(head), cell_len(tail)) <= width:
+            return [head, tail]
+    low, high = 1, width  # the narrowest width that needs no more lines
+    while low < high:
+        middle = (low + high) // 2
+        low, high = (low, middle) if len(_filled(words, middle)) <= fewest else (middle + 1, high)
+    return _filled(words, low)
+
+
+def _filled(words: list[str], width: int) -> list[str]:
+    """``words`` filled greedily into lines of at most ``width`` cells."""
+    lines: list[str] = []
+    for word in words:
+        if lines and cell_len(lines[-1]) + 1 + cell_len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
 
 
 class _Contents:
@@ -110,18 +174,13 @@ class _Contents:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         sections = self.guide.sections
-        titles = [cell_len(s.title) for s in sections]
-        if self.tree:  # sub-point headings share the title column
-            titles += [cell_len(heading(p.ref, p.title).plain) for p in self.guide.points()]
-        widest = (
-            max(cell_len(s.ref) for s in sections)
-            + max(titles)
-            + max(len(_count(s)) for s in sections)
-            + 2 * len(_GAP)
-        )
-        aligned = widest <= options.max_width
-        rows: list[tuple[Text | None, Text]] = []
-        title_width = max(titles)
+        title_width = max(cell_len(s.title) for s in sections)
+        widest = title_width + max(len(_count(s)) for s in sections) + len(_GAP)
+        if self.tree:  # sub-point lines share the title column, without a count
+            widest = max([widest, *(cell_len(line.plain) for line in _point_lines(self.guide))])
+        aligned = max(cell_len(s.ref) for s in sections) + len(_GAP) + widest <= options.max_width
+        rows: list[tuple[Text | None, RenderableType]] = []
+        point_ref_width = max(cell_len(point.ref) for point in self.guide.points())
         for section in sections:
             title = Text(section.title, style=TITLE)
             if aligned:
@@ -130,9 +189,26 @@ class _Contents:
             else:
                 body = Text.assemble(title, " ", (f"({len(section.points)})", META))
             rows.append((Text(section.ref, style=REF), body))
-            if self.tree:
-                rows += [(None, heading(point.ref, point.title)) for point in section.points]
+            if self.tree:  # in columns of their own, so that a long title wraps under itself
+                rows += [
+                    (None, _Columns([_point_row(point)], refs_right=False, width=point_ref_width))
+                    for point in section.points
+                ]
         yield _Columns(rows)
+
+
+def _point_row(point: Point) -> tuple[Text, Text]:
+    return Text(point.ref, style=REF), Text(point.title, style=TITLE)
+
+
+def _point_lines(guide: Guide) -> list[Text]:
+    """Each sub-point's reference and title, the references padded to the widest so that
+    every title starts in the same column (10.1 no further right than 9.1)."""
+    width = max(cell_len(point.ref) for point in guide.points())
+    return [
+        Text.assemble((p.ref, REF), " " * (width - cell_len(p.ref)) + _GAP, (p.title, TITLE))
+        for p in guide.points()
+    ]
 
 
 class _Columns:
@@ -144,12 +220,21 @@ class _Columns:
     machinery on every run of the program.
     """
 
-    def __init__(self, rows: list[tuple[Text | None, Text]], *, refs_right: bool = True) -> None:
+    def __init__(
+        self,
+        rows: list[tuple[Text | None, RenderableType]],
+        *,
+        refs_right: bool = True,
+        width: int = 0,
+    ) -> None:
         self.rows = rows
         self.refs_right = refs_right
+        self.width = width
+        """The references' column is at least this wide."""
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        ref_width = max((ref.cell_len for ref, _ in self.rows if ref is not None), default=0)
+        refs = [ref.cell_len for ref, _ in self.rows if ref is not None]
+        ref_width = max([self.width, *refs])
         if options.max_width - ref_width - len(_GAP) < _NARROWEST_BODY:
             yield from self._stacked(console, options)
             return
@@ -194,6 +279,7 @@ def contents_lines(guide: Guide, *, tree: bool = False) -> Text:
     ref_width = max(cell_len(section.ref) for section in guide.sections)
     title_width = max(cell_len(section.title) for section in guide.sections)
     lines: list[Text] = []
+    points = iter(_point_lines(guide))
     for section in guide.sections:
         lines.append(
             Text.assemble(
@@ -207,8 +293,7 @@ def contents_lines(guide: Guide, *, tree: bool = False) -> Text:
             )
         )
         if tree:
-            for point in section.points:
-                lines.append(Text(" " * ref_width + _GAP) + heading(point.ref, point.title))
+            lines += [Text(" " * ref_width + _GAP) + next(points) for _ in section.points]
     return Text("\n").join(lines)
 
 
@@ -225,9 +310,9 @@ def render_hits(hits: list[Hit]) -> RenderableType:
     return _Columns(rows, refs_right=False)
 
 
-def render_more(shown: int, found: int) -> RenderableType:
+def render_more(line: str) -> RenderableType:
     """A line under search results that says how many more there are, and how to see them."""
-    return Text(f"\n{shown} of {found} hits shown; --limit {found} shows them all.", style=META)
+    return Text(f"\n{line}", style=META)
 
 
 def _highlighted(text: str, spans: Spans, style: str = "") -> Text:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import shutil
 import sys
 import textwrap
 from collections.abc import Callable
@@ -35,7 +36,11 @@ settings.register_profile("thorough", parent=settings.get_profile("effects"), ma
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "effects"))
 
 
-PLATFORMS = {"linux": sys.platform.startswith("linux"), "posix": os.name == "posix"}
+PLATFORMS = {
+    "linux": sys.platform.startswith("linux"),
+    "posix": os.name == "posix",
+    "man": shutil.which("groff") is not None,
+}
 """The platform markers (registered in pyproject.toml) and whether this system has it."""
 
 

@@ -74,11 +74,16 @@ Invoke = Callable[..., Result]
 _RUNNER = CliRunner()
 
 
-def in_process(*args: str, env: Mapping[str, str] | None = None, charset: str = "utf-8") -> Result:
+def in_process(
+    *args: str,
+    env: Mapping[str, str] | None = None,
+    charset: str = "utf-8",
+    input: str | None = None,
+) -> Result:
     """Run ``effects args`` in this process with Typer's CliRunner (fast: the `invoke`
-    fixture and the fuzzers use it), stdout and stderr apart."""
+    fixture and the fuzzers use it), stdout and stderr apart; ``input`` is its stdin."""
     runner = _RUNNER if charset == "utf-8" else CliRunner(charset=charset)
-    return runner.invoke(app, list(args), env=env, prog_name="effects")
+    return runner.invoke(app, list(args), env=env, prog_name="effects", input=input)
 
 
 _CONTROL_SEQUENCE = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]")
@@ -269,6 +274,8 @@ MESSAGE = re.compile(r"effects: [^\n]+\n")
 """A message: one line on stderr, named after the program."""
 CORRECTION = re.compile(r'No match for "[^\n]*"; showing results for "[^\n]*"\.\n')
 """The note `effects search` writes when it searched for the guide word closest to a typo."""
+MORE_HITS = re.compile(r"\d+ of \d+ hits shown; --limit \d+ shows them all\.\n")
+"""The note `effects search` writes in a pipe when --limit left hits out."""
 
 
 def assert_safe(output: str) -> None:
@@ -279,11 +286,12 @@ def assert_safe(output: str) -> None:
 
 def assert_clean_failure(result: Result, codes: set[int]) -> None:
     """An exit code from ``codes`` and one line on stderr, or success and a stderr silent
-    but for search's notes of the words it corrected."""
+    but for search's notes of the words it corrected and of the hits it left out."""
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     assert "Traceback" not in result.stderr
     if result.exit_code == 0:
-        assert all(CORRECTION.fullmatch(line) for line in result.stderr.splitlines(True))
+        notes = result.stderr.splitlines(True)
+        assert all(CORRECTION.fullmatch(line) or MORE_HITS.fullmatch(line) for line in notes)
     else:
         assert result.exit_code in codes, (result.exit_code, result.stderr)
         assert MESSAGE.fullmatch(result.stderr), result.stderr

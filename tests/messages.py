@@ -154,7 +154,7 @@ ARGUMENTS = _unique(
             "daily-and-seed",
         ),
         # Queries: words that match nothing (exit 1), or no words at all (exit 2).
-        _row(["search", "xylophone"], 1, 'no match for "xylophone"', "query-no-match"),
+        _row(["search", "xylophone"], 1, 'the guide does not cover "xylophone"', "query-no-match"),
         _row(["search", "qqq", "zzzz"], 1, 'no match for "qqq zzzz"', "query-no-match-words"),
         _row(["search", "qqqzzzx"], 1, 'no match for "qqqzzzx"', "query-nothing-close"),
         _row(
@@ -169,8 +169,48 @@ ARGUMENTS = _unique(
             'no match for "\\"groups support health mental\\""',
             "query-phrase-out-of-order",
         ),
-        _row(["search", "[red]x"], 1, 'no match for "[red]x"', "query-markup"),
-        _row(["search", "xylophone+?"], 1, 'no match for "xylophone+?"', "query-regex-word"),
+        _row(["search", "[red]x"], 1, 'the guide does not cover "[red]x"', "query-markup"),
+        _row(
+            ["search", "xylophone+?"],
+            1,
+            'the guide does not cover "xylophone+?"',
+            "query-regex-word",
+        ),
+        # Queries the guide does not cover: real words it lacks (never taken for typos),
+        # words in almost every entry; with the entries that list the words as related.
+        _row(["search", "bullying"], 1, 'the guide does not cover "bullying"', "query-not-covered"),
+        _row(
+            ["search", "mediation"],
+            1,
+            'the guide does not cover "mediation"',
+            "query-real-word-not-corrected",
+        ),
+        _row(
+            ["search", "grief"],
+            1,
+            'nothing about "grief"; related: 2.1 Mental Health Support Groups,'
+            " 3.3 Crisis Intervention and Support",
+            "query-not-covered-related",
+        ),
+        _row(
+            ["search", "social", "anxiety"],
+            1,
+            'nothing about "social anxiety"; related: 2.1 Mental Health Support Groups,'
+            " 2.2 Peer Support and Shared Experiences, 3.1 Educational Content and Expert Advice",
+            "query-common-and-absent-word",
+        ),
+        _row(
+            ["search", "social", "media"],
+            1,
+            '"social media" is in almost every entry: add a word to narrow the search',
+            "query-only-common-words",
+        ),
+        _row(
+            ["search", "to", "the"],
+            1,
+            '"to the" is in almost every entry: add a word to narrow the search',
+            "query-only-function-words",
+        ),
         _row(["search", "x" * 5000], 1, 'no match for "' + "x" * 59 + '\u2026"', "query-thousands"),
         _row(["search", "#love--it"], 1, 'no match for "#love--it"', "query-hashtag-double-hyphen"),
         _row(
@@ -332,7 +372,7 @@ ARGUMENTS = _unique(
         _row(
             ["validate"],
             2,
-            "Missing argument 'FILE'. See 'effects validate --help'.",
+            "Missing argument 'FILE...'. See 'effects validate --help'.",
             "validate-missing-file",
         ),
         _row(
@@ -417,7 +457,7 @@ def _guide(data: bytes | str, problem: str, id: str) -> Any:
 EMPTY = ": the guide is empty: it needs at least a title and sections"
 ALIASES = "aliases may repeat text, not mappings or lists"
 TOP_KEYS = "expected one of: title, sections, subtitle, intro, conclusion"
-SECTION_KEYS = "expected one of: title, text, points, keywords"
+SECTION_KEYS = "expected one of: title, text, points, keywords, related"
 TAGS = "(tags are not part of the guide format)"
 
 GUIDES = _unique(
@@ -665,6 +705,26 @@ GUIDES = _unique(
 )
 """A guide file's contents, and the problem its message names after the file's name (the
 loader's ``source:line:column: field: problem``). Text rows go to the parser as text too."""
+
+MORE_PROBLEMS = {
+    "unknown-key-typo": 2,
+    "unknown-key-typo-of-text": 2,
+    "duplicate-key-without-sections": 1,
+    "duplicate-key-and-zero-sections": 1,
+    "escape-in-a-broken-guide": 1,
+    "merge-key": 3,
+}
+"""The rows of `GUIDES` whose guide has more problems than its first, and how many more: a
+command that reads it tells the first and points to `effects validate` for the rest."""
+
+
+def more_problems(path: Path, more: int) -> str:
+    """What follows the first problem of a guide that has ``more`` problems after it."""
+    if not more:
+        return ""
+    noun = "problem" if more == 1 else "problems"
+    return f" (and {more} more {noun}: effects validate {path} lists them all)"
+
 
 GUIDE_TEXTS = [row for row in GUIDES if isinstance(row.values[0], str)]
 """The rows of `GUIDES` that are text: what ``parse_guide`` can be given."""

@@ -98,5 +98,6 @@ def test_json_of_every_entry_carries_the_text_word_for_word(invoke: Invoke) -> N
                 "title": raw_point["title"],
                 "text": raw_point["text"],
                 "keywords": raw_point.get("keywords", []),
+                "related": raw_point.get("related", []),
                 "section": {"ref": str(number), "title": raw_section["title"]},
             }

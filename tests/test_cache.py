@@ -9,22 +9,23 @@ at once. In every case the answer must be the one a cold run gives.
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import subprocess
 import sys
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from pkgutil import resolve_name
 
 import pytest
 
-from effects_cli import __version__, cache
+from effects_cli import __version__, cache, records
 from effects_cli.bundled import bundled_guide_path
 from effects_cli.cache import keys, store
 from effects_cli.guides import GuideSource
 from effects_cli.loader import load_guide
 from effects_cli.model import Guide, Point, Section
-from effects_cli.records import guide_from_record, guide_record, read_record
 from tests.helpers import (
     BUILD_INDEX,
     EFFECTS,
@@ -50,20 +51,65 @@ def test_cache_folder_follows_xdg_cache_home(
     assert cache.cache_folder() == Path.home() / ".cache" / "effects"
 
 
-def test_a_guide_round_trips_through_its_record(guide: Guide) -> None:
-    record = read_record(guide_record(guide))
-    assert record is not None and guide_from_record(record) == guide
-    with_keywords = Guide(
-        "T", (Section(1, "S", "s", (Point(1, 1, "P", "p", ("helpline", "crisis")),), ("money",)),)
+KEY = ("/somewhere/guide.yaml", 1, 2, 3, 4)
+
+
+def test_a_guide_round_trips_through_its_file(guide: Guide) -> None:
+    point = Point(1, 1, "P", "p", ("helpline", "crisis"), ("grief",))
+    with_keywords = Guide("T", (Section(1, "S", "s", (point,), ("money",), ("loss",)),))
+    for original in (guide, with_keywords):
+        records.write(KEY, original)
+        opened = records.open_file(KEY, limit=1 << 30)
+        assert opened is not None
+        try:
+            assert opened.guide() == original
+            assert [opened.entry(doc) for doc in range(opened.count)] == list(original.entries())
+        finally:
+            opened.close()
+
+
+def test_one_entry_is_read_without_the_rest(monkeypatch: pytest.MonkeyPatch) -> None:
+    """At 40 entries or at 5,000, showing one reads its row and its texts, not the guide."""
+    text = "word " * 100
+    sections = tuple(
+        Section(s, f"S{s}", text, tuple(Point(s, p, f"P{s}.{p}", text) for p in range(1, 10)))
+        for s in range(1, 501)
     )
-    record = read_record(guide_record(with_keywords))
-    assert record is not None and guide_from_record(record) == with_keywords
-    assert read_record((*guide_record(with_keywords)[:-1], ((),))) is None  # one entry short
+    big = Guide("Big", sections)
+    records.write(KEY, big)
+    read: list[int] = []
+    pread = os.pread
+    monkeypatch.setattr(os, "pread", lambda fd, n, at: read.append(n) or pread(fd, n, at))
+    opened = records.open_file(KEY, limit=1 << 30)
+    assert opened is not None
+    try:
+        header = sum(read)
+        assert opened.entry(4321) == list(big.entries())[4321]
+    finally:
+        opened.close()
+    assert sum(read) - header < 2 * len(text) + 200  # the entry's texts and its row
+    assert header < 8_000  # the header: heads and the sizes of 500 sections
+
+
+def test_a_damaged_entry_is_read_from_the_guide_file_instead(small_guide: Path) -> None:
+    expected = GuideSource(small_guide).guide()
+    (path,) = cache_files()
+    data = bytearray(path.read_bytes())
+    data[-3] ^= 0xFF  # a byte of the last entry's text
+    path.write_bytes(bytes(data))
+    opened = records.open_file(
+        (*cache.file_stamp(small_guide), cache.code_stamp(), None), limit=1 << 30
+    )
+    assert opened is not None
+    with pytest.raises(records.Damaged):
+        opened.guide()
+    opened.close()
+    assert GuideSource(small_guide).guide() == expected
 
 
 def test_the_second_run_reads_the_cache(invoke: Invoke, refuse_parsing: Refuse) -> None:
     cold = invoke("show", "4")
-    assert [path.name.split("-")[0] for path in cache_files()] == ["guide"]
+    assert [path.name.split("-")[0] for path in cache_files()] == ["guide", "view"]
     refuse_parsing()
     warm = invoke("show", "4")
     assert (warm.exit_code, warm.stdout, warm.stderr) == (0, cold.stdout, "")
@@ -94,7 +140,8 @@ def test_no_cache_does_not_read(invoke: Invoke, refuse_parsing: Refuse) -> None:
 def test_no_cache_still_answers(invoke: Invoke) -> None:
     assert invoke("--no-cache", "show", "4.2").stdout == invoke("show", "4.2").stdout
     assert invoke("--no-cache", "search", "stigma").stdout == invoke("search", "stigma").stdout
-    assert len(cache_files()) == 2  # only the runs without --no-cache wrote
+    kinds = [path.name.split("-")[0] for path in cache_files()]
+    assert kinds == ["guide", "index", "view"]  # only the runs without --no-cache wrote
 
 
 FAULTS = {
@@ -126,29 +173,34 @@ def test_a_damaged_cache_file_is_ignored_and_rewritten(
 def test_a_foreign_but_whole_cache_file_is_ignored(invoke: Invoke, small_guide: Path) -> None:
     """A file that checks out but holds another key (another guide's state) is not used."""
     expected = invoke("show", "4").stdout
-    (path,) = cache_files()
+    (path,) = [path for path in cache_files() if path.name.startswith("guide-")]
     small = load_guide(small_guide)
     key = ("somewhere else", 1, 2, 3, 4)
-    cache.write("guide", key, guide_record(small))
-    foreign = cache.cache_folder() / store.file_name("guide", key)
+    records.write(key, small)
+    foreign = cache.cache_folder() / records.file_name(key)
     foreign.replace(path)
     assert invoke("show", "4").stdout == expected
 
 
-def test_a_record_of_the_wrong_shape_is_ignored() -> None:
+def test_a_guide_file_of_the_wrong_shape_is_ignored() -> None:
     guide = GuideSource().guide()
     assert len(cache_files()) == 1
     stamp = cache.file_stamp(bundled_guide_path())
     assert stamp is not None
     key = (*stamp, cache.code_stamp(), None)
-    for wrong in [
-        ("title",),
-        ("t", None, None, None, (1,), b"x", b"\0\0\0\0"),
-        ("t",) * 7,
-        42,
-        None,
+    for heads, sizes, count in [
+        (("title",), (1,), 2),
+        ((None, None, None, None), (1,), 2),
+        (("t", None, None, None), (0,), 1),
+        (("t", None, None, None), (1,), 3),
+        (("t", None, None, None), "x", 2),
     ]:
-        cache.write("guide", key, wrong)
+        header = marshal.dumps((key, heads, sizes, count))
+        crc = zlib.crc32(header).to_bytes(4, "big")
+        store.write_file(
+            records.file_name(key),
+            [records.MAGIC, len(header).to_bytes(4, "big"), header, crc, b"\0" * 40],
+        )
         assert GuideSource().guide() == guide
 
 
@@ -309,11 +361,26 @@ def test_a_warm_run_imports_neither_yaml_nor_pydantic(tmp_path: Path, args: list
     cold = modules_after(tmp_path, *args)
     assert "yaml" in cold  # the first run parses the guide
     warm = modules_after(tmp_path, *args)
-    heavy = {"yaml", "pydantic", "rich.table", "importlib.resources", "snowballstemmer"}
+    heavy = {"yaml", "pydantic", "rich.table", "importlib.resources", "Stemmer"}
     assert not {name for name in warm if name.split(".")[0] in heavy or name in heavy}
-    assert "effects_cli._snowball" not in warm  # "stigma" is a word of the guide: no stemming
     if args[0] != "search":  # neither the search module nor, once it is a package, its parts
         assert not {name for name in warm if name.split(".")[:2] == ["effects_cli", "search"]}
+
+
+@pytest.mark.parametrize(
+    "query",
+    [["stigma"], ["how", "can", "I", "find", "peer", "support"], ["lonely", "people"]],
+    ids=["a-word", "a-question", "word-forms"],
+)
+def test_a_search_the_guide_answers_never_reads_the_word_list(
+    tmp_path: Path, query: list[str]
+) -> None:
+    """The English word list is read only when a word is found nowhere in the guide."""
+    modules_after(tmp_path, "search", *query)
+    warm = modules_after(tmp_path, "search", *query)
+    assert not {"effects_cli.search.english", "spellchecker", "gzip"} & warm
+    misspelt = modules_after(tmp_path, "search", "meditaton")  # is it a word? Then read.
+    assert "effects_cli.search.english" in misspelt
 
 
 def test_json_runs_do_not_import_rich_console(tmp_path: Path) -> None:
@@ -321,14 +388,10 @@ def test_json_runs_do_not_import_rich_console(tmp_path: Path) -> None:
     assert "rich.console" not in modules_after(tmp_path, "show", "4", "--json")
 
 
-def test_an_unknown_word_loads_the_english_stemmer_alone(tmp_path: Path) -> None:
+def test_the_stemmer_is_loaded_only_for_a_word_the_index_lacks(tmp_path: Path) -> None:
     modules_after(tmp_path, "search", "stigma")
-    warm = modules_after(tmp_path, "search", "meditating")
-    loaded = {name for name in warm if name.startswith("effects_cli._snowball")}
-    assert loaded == {
-        "effects_cli._snowball",
-        *(f"effects_cli._snowball.{name}" for name in ("english_stemmer", "basestemmer", "among")),
-    }
+    assert "Stemmer" not in modules_after(tmp_path, "search", "stigma")
+    assert "Stemmer" in modules_after(tmp_path, "search", "meditating")
 
 
 @pytest.mark.posix  # a symbolic link

@@ -384,3 +384,17 @@ def test_bad_keywords_name_their_place(change: tuple[str, str], message: str) ->
     with pytest.raises(GuideError) as raised:
         parse_guide(KEYWORDS.replace(*change))
     assert str(raised.value) == message
+
+
+RELATED = KEYWORDS.replace("    keywords: [money, donate]\n", "    related: [grief, loss]\n")
+
+
+def test_related_words_are_read_and_checked_as_keywords_are() -> None:
+    section = parse_guide(RELATED).sections[0]
+    assert (section.keywords, section.related) == ((), ("grief", "loss"))
+    assert section.points[0].related == ()
+    with pytest.raises(GuideError) as raised:
+        parse_guide(RELATED.replace("[grief, loss]", "[grief, Grief]"))
+    assert str(raised.value) == (
+        '<guide>:5:22: section 1: related word 2: "Grief" is given twice (first on line 5)'
+    )

@@ -132,6 +132,8 @@ def test_entries_are_immutable_values() -> None:
         "4.2",
         "Title",
     )
-    assert repr(point) == "Point(keywords=(), number=2, section=4, text='Text', title='Title')"
+    assert repr(point) == (
+        "Point(keywords=(), number=2, related=(), section=4, text='Text', title='Title')"
+    )
     guide = Guide("G", (Section(1, "S", "s", (point,)),))
     assert guide.replace(subtitle="Sub") == Guide("G", guide.sections, subtitle="Sub")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shlex
+from pathlib import Path
 
 import pytest
 
@@ -61,3 +62,37 @@ def test_readme_example_prints_what_it_shows(
     if head:
         output = "".join(output.splitlines(keepends=True)[: int(head)])
     assert output == shown
+
+
+@pytest.mark.posix
+def test_the_bashrc_line_prints_the_short_tip_of_the_day(tmp_path: Path) -> None:
+    """The README's line for ~/.bashrc, in a real interactive bash: two lines when effects
+    is on PATH, nothing at all when it is not (as after the quick start alone) or when
+    the shell is not interactive."""
+    import shutil
+    import subprocess
+
+    from tests.helpers import EFFECTS, environment
+
+    tip = README.split("#### A tip each time a terminal opens", 1)[1]
+    line = next(block for block in _blocks("sh", tip) if "tip --daily" in block).strip()
+    assert line.endswith("effects tip --daily --short")
+    bash = shutil.which("bash")
+    assert bash is not None
+    on_path = tmp_path / "bin"
+    on_path.mkdir()
+    wrapper = on_path / "effects"
+    wrapper.write_text(f'#!/bin/sh\nexec {" ".join(EFFECTS)} "$@"\n', encoding="utf-8")
+    wrapper.chmod(0o755)
+    cases = [(["-i"], f"{on_path}:/usr/bin:/bin", 2), (["-i"], "/usr/bin:/bin", 0)]
+    cases.append(([], f"{on_path}:/usr/bin:/bin", 0))  # a script, not a person: nothing
+    for flags, path, lines in cases:
+        shell = subprocess.run(
+            [bash, "--norc", *flags, "-c", line],
+            capture_output=True,
+            text=True,
+            env=environment(PATH=path, COLUMNS="80", HOME=str(tmp_path)),
+            timeout=60,
+        )
+        assert len(shell.stdout.splitlines()) == lines, shell
+        assert "effects" not in shell.stderr

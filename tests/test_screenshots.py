@@ -36,9 +36,16 @@ def _screen_text(svg: str) -> str:
     return "\n".join(rows).rstrip("\n") + "\n"
 
 
-@pytest.mark.parametrize(("name", "args"), list(screenshots.PICTURES.items()))
-def test_picture_shows_todays_output(invoke: Invoke, name: str, args: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("name", "args", "theme"),
+    [(name, args, theme) for name, (args, theme) in screenshots.PICTURES.items()],
+)
+def test_picture_shows_todays_output(
+    invoke: Invoke, name: str, args: list[str], theme: str
+) -> None:
     svg = (REPO / "docs" / name).read_text(encoding="utf-8")
+    background = screenshots.BACKGROUNDS[theme].background_color
+    assert f"#{background.red:02x}{background.green:02x}{background.blue:02x}" in svg
     result = invoke(*args)
     assert result.exit_code == 0
     expected = f"$ effects {' '.join(args)}\n{result.stdout}".rstrip("\n") + "\n"

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from effects_cli.terminal import PagerError, Styling, pager_command, pager_environment, styling
+from effects_cli.terminal import (
+    PagerError,
+    Styling,
+    pager_command,
+    pager_environment,
+    styling,
+    text_width,
+)
 
 TERMINAL, PIPE = True, False
 
@@ -63,3 +70,40 @@ def test_pager_command_with_broken_quoting() -> None:
 def test_pager_environment_sets_less_only_when_unset() -> None:
     assert pager_environment({"HOME": "/h"}) == {"LESS": "FRX", "HOME": "/h"}
     assert pager_environment({"LESS": ""}) == {"LESS": ""}
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        pytest.param({}, ["less", "-RX"], id="default-stays-open"),
+        pytest.param({"PAGER": "less"}, ["less"], id="PAGER-as-given"),
+        pytest.param({"PAGER": "cat"}, None, id="cat"),
+    ],
+)
+def test_the_pager_asked_for_stays_open(env: dict, expected: list[str] | None) -> None:
+    """``--pager``: less without -F, which would quit at once on text that fits."""
+    assert pager_command(env, asked=True) == expected
+
+
+def test_the_environment_of_a_pager_asked_for() -> None:
+    assert pager_environment({}, asked=True) == {"LESS": "RX"}
+    assert pager_environment({"LESS": "FRX"}, asked=True) == {"LESS": "FRX"}  # the user's
+
+
+@pytest.mark.parametrize(
+    ("env", "columns", "is_terminal", "expected"),
+    [
+        pytest.param({}, 200, TERMINAL, 80, id="wide-terminal-capped"),
+        pytest.param({}, 60, TERMINAL, 60, id="narrow-terminal"),
+        pytest.param({}, None, PIPE, 80, id="no-terminal"),
+        pytest.param({}, 0, TERMINAL, 80, id="terminal-says-0"),
+        pytest.param({"COLUMNS": "200"}, 60, TERMINAL, 200, id="COLUMNS-wins"),
+        pytest.param({"COLUMNS": "0"}, 60, TERMINAL, 10, id="COLUMNS-0"),
+        pytest.param({"COLUMNS": "9999999"}, 60, TERMINAL, 1000, id="COLUMNS-huge"),
+        pytest.param({"COLUMNS": "abc"}, 60, TERMINAL, 60, id="COLUMNS-not-a-number"),
+        pytest.param({"TERM": "dumb"}, 60, TERMINAL, 80, id="dumb-terminal"),
+        pytest.param({}, 5, TERMINAL, 10, id="tiny-terminal"),
+    ],
+)
+def test_text_width(env: dict, columns: int | None, is_terminal: bool, expected: int) -> None:
+    assert text_width(env, columns, is_terminal=is_terminal) == expected

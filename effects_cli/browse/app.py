@@ -14,6 +14,7 @@ from effects_cli.browse.finder import Finder
 from effects_cli.browse.reader import Reader
 from effects_cli.guides import GuideSource
 from effects_cli.model import Guide
+from effects_cli.render import rich_theme
 
 
 class BrowseApp(App[None]):
@@ -22,11 +23,17 @@ class BrowseApp(App[None]):
     BINDINGS = keys.QUIT
     ENABLE_COMMAND_PALETTE = False
 
-    def __init__(self, guide: Guide, finder: Finder, *, monochrome: bool = False) -> None:
+    def __init__(
+        self, guide: Guide, finder: Finder, *, monochrome: bool = False, styles: str = "dark"
+    ) -> None:
         with _no_color(monochrome):
             # Textual reads NO_COLOR here, and paints greys unless it keeps to the
             # terminal's own colours (ansi_color), which NO_COLOR then takes away.
             super().__init__(ansi_color=True if monochrome else None)
+        # The guide's renderables name their styles (render.REF ...): the theme of
+        # effects says what they look like, and Textual's own follows its background.
+        self.console.push_theme(rich_theme(styles))
+        self.theme = "textual-light" if styles == "light" else "textual-dark"
         self.guide = guide
         self.finder = finder
         self.title = guide.title
@@ -53,9 +60,10 @@ def _no_color(monochrome: bool) -> Iterator[None]:
             os.environ["NO_COLOR"] = saved
 
 
-def run(source: GuideSource, guide: Guide, *, monochrome: bool) -> int:
-    """Show ``guide`` (read from ``source``) until the reader quits; the exit code."""
-    app = BrowseApp(guide, Finder(source, guide), monochrome=monochrome)
+def run(source: GuideSource, guide: Guide, *, monochrome: bool, styles: str) -> int:
+    """Show ``guide`` (read from ``source``) until the reader quits, in the theme
+    ``styles`` (`effects_cli.theme`); the exit code."""
+    app = BrowseApp(guide, Finder(source, guide), monochrome=monochrome, styles=styles)
     with _terminal_sized():
         app.run()
     return app.return_code or 0

@@ -11,8 +11,9 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING, NamedTuple
 
-from effects_cli.errors import EffectsError, NoMatch
+from effects_cli.errors import EffectsError, NoMatch, NotCovered
 from effects_cli.escapes import quote
+from effects_cli.records import Damaged
 
 if TYPE_CHECKING:
     from effects_cli.guides import GuideSource
@@ -58,7 +59,7 @@ class Finder:
                 return
             try:
                 corpus, index = self._source.searchable()
-            except EffectsError:
+            except (EffectsError, Damaged):
                 corpus = None
             if corpus is None or not _same_shape(corpus, self._guide):
                 from effects_cli.search.corpus import Corpus
@@ -84,9 +85,22 @@ class Finder:
         corpus, index = self._searchable
         results = search(corpus, query, index=index, limit=HITS_LIMIT)
         if not results.hits:
-            message = str(NoMatch(text, suggestions=list(results.suggestions)))
-            return Found(text, status=message[0].upper() + message[1:] + ".")
+            return Found(text, status=_sentence(_nothing(text, results)))
         return Found(text, tuple(results.hits), _status(results), _marks(results.hits))
+
+
+def _nothing(text: str, results: Results) -> NoMatch:
+    """Why ``text`` found nothing, in the words of ``effects search``: the guide does not
+    cover it (perhaps naming related entries), or no match (perhaps with a near word)."""
+    if results.not_covered and not results.suggestions:
+        related = [(entry.ref, entry.title) for entry in results.related]
+        return NotCovered(text, related=related, common=not results.absent)
+    return NoMatch(text, suggestions=list(results.suggestions))
+
+
+def _sentence(error: NoMatch) -> str:
+    message = str(error)
+    return message[0].upper() + message[1:] + ("" if message.endswith(("?", ".")) else ".")
 
 
 def _same_shape(corpus: Corpus, guide: Guide) -> bool:

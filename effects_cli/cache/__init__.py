@@ -6,26 +6,42 @@ Each result is kept in the user's cache folder as one file of ``marshal``
 data, which Python loads without importing anything.
 
 - `folder`: where the cache lives, and whether it is safe to use: made private
-  to the user (0700), refused when another user owns it or can write to it;
+  to the user (0700, every level this program creates), refused when another
+  user owns it or can write to it;
 - `keys`: what identifies a guide file's state and the code that read it;
 - `store`: the files themselves, private (0600), read with bounds, each used
   only when it is whole and belongs to the question asked.
 
 Every failure to read or write only means "no cache": nothing here raises to
 the caller but `CacheError`, from `clear` and `cache_folder`.
+
+The names below are loaded from their modules when first used, so that a run
+that needs one part (the fast path of `effects_cli.warm`, say) loads no other.
 """
 
-from effects_cli.cache.folder import CacheError, cache_folder
-from effects_cli.cache.keys import code_stamp, file_stamp
-from effects_cli.cache.store import SUFFIX, clear, read, write
+from __future__ import annotations
 
-__all__ = [
-    "SUFFIX",
-    "CacheError",
-    "cache_folder",
-    "clear",
-    "code_stamp",
-    "file_stamp",
-    "read",
-    "write",
-]
+_NAMES = {
+    "CacheError": "effects_cli.errors",
+    "cache_folder": "effects_cli.cache.folder",
+    "code_stamp": "effects_cli.cache.keys",
+    "file_stamp": "effects_cli.cache.keys",
+    "SUFFIX": "effects_cli.cache.store",
+    "clear": "effects_cli.cache.store",
+    "read": "effects_cli.cache.store",
+    "write": "effects_cli.cache.store",
+}
+
+__all__ = sorted(_NAMES)
+
+
+def __getattr__(name: str) -> object:
+    """`cache.read` and the like: the module that holds the name, loaded on first use."""
+    module = _NAMES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

@@ -9,6 +9,10 @@ says why once (`effects_cli.notices`).
 
 Files are opened relative to the folder's descriptor, so the folder checked is
 the folder used, even if its path is swapped meanwhile.
+
+Written with ``os.path`` and no heavier module (not ``pathlib``, ``contextlib``
+or the typed errors, until one is raised): the fast path of `effects_cli.warm`
+reads the cache through it before anything else is loaded.
 """
 
 from __future__ import annotations
@@ -16,19 +20,14 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
-
-from effects_cli.errors import EffectsError
 
 FOLDER_NAME = "effects"
 _BY_DESCRIPTOR = os.open in os.supports_dir_fd and hasattr(os, "O_DIRECTORY")
 """Whether files can be opened relative to a folder's descriptor (POSIX systems)."""
 
-
-class CacheError(EffectsError):
-    """The cache cannot do what was asked: there is no cache folder, or it cannot be cleared."""
+TYPE_CHECKING = False  # (typing itself is not loaded: the fast path reads the cache)
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def cache_folder() -> Path:
@@ -41,111 +40,143 @@ def cache_folder() -> Path:
     there is no home folder to put it in (a user with no passwd entry and no
     ``HOME``, as in many containers).
     """
+    from pathlib import Path
+
+    return Path(folder_path())
+
+
+def folder_path() -> str:
+    """`cache_folder`, as a string."""
+    join = os.path.join
     if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or str(_home() / "AppData" / "Local")
-        return Path(base) / FOLDER_NAME / "Cache"
+        base = os.environ.get("LOCALAPPDATA") or join(_home(), "AppData", "Local")
+        return join(base, FOLDER_NAME, "Cache")
     if sys.platform == "darwin":
-        return _home() / "Library" / "Caches" / FOLDER_NAME
+        return join(_home(), "Library", "Caches", FOLDER_NAME)
     base = os.environ.get("XDG_CACHE_HOME", "")
     # The XDG rules: a relative path is invalid and must be ignored.
     if not os.path.isabs(base):
-        base = str(_home() / ".cache")
-    return Path(base) / FOLDER_NAME
+        base = join(_home(), ".cache")
+    return join(base, FOLDER_NAME)
 
 
-def _home() -> Path:
+def _home() -> str:
     """The user's home folder: ``HOME`` when it is an absolute path, else the password
     database's; `CacheError` when neither has one (containers often run such users)."""
     home = os.environ.get("HOME", "")
     if os.path.isabs(home):
-        return Path(home)
+        return home
     if sys.platform == "win32":
+        home = os.path.expanduser("~")
+    else:
         try:
-            return Path.home()
-        except RuntimeError:
-            raise CacheError("there is no cache folder: no home folder is known") from None
-    try:
-        import pwd
+            import pwd
 
-        home = pwd.getpwuid(os.getuid()).pw_dir
-    except (ImportError, KeyError, OSError):
-        home = ""
+            home = pwd.getpwuid(os.getuid()).pw_dir
+        except (ImportError, KeyError, OSError):
+            home = ""
     if os.path.isabs(home):
-        return Path(home)
-    raise CacheError(
-        f"there is no cache folder: HOME is not set and user {os.getuid()} has no home folder"
-    )
+        return home
+    from effects_cli.errors import CacheError
+
+    user = f"user {os.getuid()}" if hasattr(os, "getuid") else "this user"
+    raise CacheError(f"there is no cache folder: HOME is not set and {user} has no home folder")
 
 
 class Folder:
-    """The opened cache folder: its files are named relative to it."""
+    """The opened cache folder (``path``, a string): its files are named relative to it.
 
-    def __init__(self, path: Path, descriptor: int | None) -> None:
+    Used as a context manager (`opened`), which closes the folder's descriptor.
+    """
+
+    def __init__(self, path: str, descriptor: int | None) -> None:
         self.path = path
         self._descriptor = descriptor
 
     def open(self, name: str, flags: int, mode: int = 0o600) -> int:
         """A descriptor of the file ``name`` in the folder (``os.open`` flags)."""
         if self._descriptor is None:
-            return os.open(self.path / name, flags, mode)
+            return os.open(os.path.join(self.path, name), flags, mode)
         return os.open(name, flags, mode, dir_fd=self._descriptor)
 
     def replace(self, source: str, target: str) -> None:
         if self._descriptor is None:
-            os.replace(self.path / source, self.path / target)
+            os.replace(os.path.join(self.path, source), os.path.join(self.path, target))
         else:
             os.replace(source, target, src_dir_fd=self._descriptor, dst_dir_fd=self._descriptor)
 
     def unlink(self, name: str) -> None:
         if self._descriptor is None:
-            os.unlink(self.path / name)
+            os.unlink(os.path.join(self.path, name))
         else:
             os.unlink(name, dir_fd=self._descriptor)
 
     def names(self) -> list[str]:
         return os.listdir(self.path if self._descriptor is None else self._descriptor)
 
+    def close(self) -> None:
+        if self._descriptor is not None:
+            os.close(self._descriptor)
+            self._descriptor = None
 
-@contextmanager
-def opened(*, create: bool = False, strict: bool = False) -> Iterator[Folder | None]:
+
+class opened:
     """The cache folder, opened, when it exists (or ``create`` made it) and is safe to use;
     None otherwise. With ``strict``, a folder that is unsafe or cannot be opened raises
     `CacheError` instead (for ``effects cache clear``)."""
+
+    def __init__(self, *, create: bool = False, strict: bool = False) -> None:
+        self._create = create
+        self._strict = strict
+        self._folder: Folder | None = None
+
+    def __enter__(self) -> Folder | None:
+        self._folder = _open(create=self._create, strict=self._strict)
+        return self._folder
+
+    def __exit__(self, *exception: object) -> None:
+        if self._folder is not None:
+            self._folder.close()
+
+
+def _open(*, create: bool, strict: bool) -> Folder | None:
     try:
-        path = cache_folder()
-    except CacheError:
+        path = folder_path()
+    except Exception:  # CacheError: no home folder, so no cache
         if strict:
             raise
-        yield None
-        return
+        return None
     if create:
         _make(path)
     if not _BY_DESCRIPTOR:  # no descriptors for folders here: paths, and no checks
-        yield Folder(path, None) if path.is_dir() else None
-        return
+        return Folder(path, None) if os.path.isdir(path) else None
     try:
         descriptor = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     except FileNotFoundError:
-        yield None
-        return
+        return None
     except OSError as error:
         if strict and not isinstance(error, NotADirectoryError):
-            raise CacheError(f"cannot read the cache folder {path}: {error.strerror}") from None
-        yield None
-        return
+            _refuse(f"cannot read the cache folder {path}: {error.strerror}")
+        return None
     try:
         problem = unsafe(os.fstat(descriptor))
-        if problem is not None:
-            if strict:
-                raise CacheError(f"will not clear the cache folder {path}: {problem}")
-            from effects_cli import notices  # only a run with something to tell loads it
+    except OSError:
+        problem = "it cannot be examined"
+    if problem is None:
+        return Folder(path, descriptor)
+    os.close(descriptor)
+    if strict:
+        _refuse(f"will not clear the cache folder {path}: {problem}")
+    from effects_cli import notices  # only a run with something to tell loads it
 
-            notices.tell(f"not using the cache folder {path}: {problem}")
-            yield None
-        else:
-            yield Folder(path, descriptor)
-    finally:
-        os.close(descriptor)
+    notices.tell(f"not using the cache folder {path}: {problem}")
+    return None
+
+
+def _refuse(message: str) -> None:
+    from effects_cli.errors import CacheError
+
+    raise CacheError(message)
 
 
 def unsafe(info: os.stat_result) -> str | None:
@@ -159,16 +190,16 @@ def unsafe(info: os.stat_result) -> str | None:
     return None
 
 
-def _make(path: Path) -> None:
+def _make(path: str) -> None:
     """Make ``path`` and every missing folder above it, each private to the user (0700).
 
     (``Path.mkdir(parents=True)`` would make the parents with the default mode.)
     """
     missing = []
     at = path
-    while not at.exists() and at != at.parent:
+    while not os.path.exists(at) and at != os.path.dirname(at):
         missing.append(at)
-        at = at.parent
+        at = os.path.dirname(at)
     for folder in reversed(missing):
         try:
             os.mkdir(folder, 0o700)

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Hashable
-from pathlib import Path
 
 from effects_cli import __version__
+
+TYPE_CHECKING = False  # (typing itself is not loaded: the fast path reads these keys)
+if TYPE_CHECKING:
+    from collections.abc import Hashable
+    from pathlib import Path
 
 _PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 """The folder of the ``effects_cli`` package."""

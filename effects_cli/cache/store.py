@@ -19,14 +19,16 @@ first runs never read half a file.
 
 from __future__ import annotations
 
-import contextlib
 import marshal
 import os
 import stat
 import zlib
-from collections.abc import Hashable
 
-from effects_cli.cache.folder import CacheError, Folder, opened, unsafe
+from effects_cli.cache.folder import opened, unsafe
+
+TYPE_CHECKING = False  # (typing itself is not loaded: the fast path reads the cache)
+if TYPE_CHECKING:
+    from collections.abc import Hashable
 
 SUFFIX = ".cache"
 _MAGIC = b"effects-cache-1\n"
@@ -60,10 +62,13 @@ def read(kind: str, key: tuple[Hashable, ...], *, limit: int) -> object | None:
     ``limit`` is the most bytes the stored value could take for this guide: a
     larger file is not read at all.
     """
-    with opened() as folder:
-        if folder is None:
-            return None
-        data = _read_file(folder, file_name(kind, key), _HEAD + limit)
+    descriptor = open_file(file_name(kind, key), _HEAD + limit)
+    if descriptor is None:
+        return None
+    try:
+        data = _read_all(descriptor, _HEAD + limit)
+    finally:
+        os.close(descriptor)
     if data is None or len(data) < _HEAD or not data.startswith(_MAGIC):
         return None
     body = memoryview(data)[_HEAD:]
@@ -76,36 +81,51 @@ def read(kind: str, key: tuple[Hashable, ...], *, limit: int) -> object | None:
     return value if stored_key == key else None
 
 
-def _read_file(folder: Folder, name: str, limit: int) -> bytes | None:
-    """The bytes of the file ``name`` when it is a private regular file of at most ``limit``
-    bytes, read with that bound whatever it turns into meanwhile; else None."""
-    try:
-        descriptor = folder.open(name, _READ_FLAGS)
-    except (OSError, ValueError):
-        return None
+def open_file(name: str, limit: int) -> int | None:
+    """A descriptor of the cache file ``name`` when it is a private regular file of the
+    user's, of at most ``limit`` bytes; else None. (The caller closes it.)
+
+    Opened without following a link and without waiting (a FIFO), checked on the
+    descriptor itself, so what is checked is what is read.
+    """
+    with opened() as folder:
+        if folder is None:
+            return None
+        try:
+            descriptor = folder.open(name, _READ_FLAGS)
+        except (OSError, ValueError):
+            return None
     try:
         info = os.fstat(descriptor)
         if (
-            not stat.S_ISREG(info.st_mode)
-            or info.st_size > limit
-            or unsafe(info) is not None
-            or info.st_mode & 0o077
+            stat.S_ISREG(info.st_mode)
+            and info.st_size <= limit
+            and unsafe(info) is None
+            and not info.st_mode & 0o077
         ):
-            return None
+            return descriptor
+    except OSError:
+        pass
+    os.close(descriptor)
+    return None
+
+
+def _read_all(descriptor: int, limit: int) -> bytes | None:
+    """All of an opened file, read with the bound ``limit`` whatever it turns into meanwhile."""
+    try:
+        size = os.fstat(descriptor).st_size
         pieces = []
-        left = info.st_size + 1  # one byte more tells that it grew
+        left = size + 1  # one byte more tells that it grew
         while left > 0:
             piece = os.read(descriptor, min(left, 1 << 20))
             if not piece:
                 break
             pieces.append(piece)
             left -= len(piece)
-        data = b"".join(pieces)
-        return data if len(data) <= min(info.st_size, limit) else None
     except OSError:
         return None
-    finally:
-        os.close(descriptor)
+    data = b"".join(pieces)
+    return data if len(data) <= min(size, limit) else None
 
 
 def write(kind: str, key: tuple[Hashable, ...], value: object) -> None:
@@ -114,8 +134,12 @@ def write(kind: str, key: tuple[Hashable, ...], value: object) -> None:
         body = marshal.dumps((key, value))
     except ValueError:  # not marshal-able: a programming error, but never the user's problem
         return
-    data = _MAGIC + zlib.crc32(body).to_bytes(_CRC_BYTES, "big") + body
-    name = file_name(kind, key)
+    write_file(file_name(kind, key), [_MAGIC, zlib.crc32(body).to_bytes(_CRC_BYTES, "big"), body])
+
+
+def write_file(name: str, pieces: list[bytes]) -> None:
+    """Write the cache file ``name`` (the bytes of ``pieces``), private, under a temporary
+    name renamed into place, if the folder allows; a failure leaves no file."""
     temporary = f".{name}.{os.getpid()}.tmp"
     with opened(create=True) as folder:
         if folder is None:
@@ -123,15 +147,18 @@ def write(kind: str, key: tuple[Hashable, ...], value: object) -> None:
         try:
             descriptor = folder.open(temporary, _WRITE_FLAGS, 0o600)
             try:
-                view = memoryview(data)
-                while view:
-                    view = view[os.write(descriptor, view) :]
+                for piece in pieces:
+                    view = memoryview(piece)
+                    while view:
+                        view = view[os.write(descriptor, view) :]
             finally:
                 os.close(descriptor)
             folder.replace(temporary, name)
         except OSError:
-            with contextlib.suppress(OSError):
+            try:  # noqa: SIM105 (not contextlib: the fast path must not pay for it)
                 folder.unlink(temporary)
+            except OSError:
+                pass
 
 
 def clear() -> int:
@@ -151,9 +178,14 @@ def clear() -> int:
             except FileNotFoundError:
                 continue
             except OSError as error:
-                raise CacheError(f"cannot remove {folder.path / name}: {error.strerror}") from None
+                from effects_cli.errors import CacheError
+
+                path = os.path.join(folder.path, name)
+                raise CacheError(f"cannot remove {path}: {error.strerror}") from None
             removed += 1
         path = folder.path
-    with contextlib.suppress(OSError):
-        path.rmdir()  # only when nothing else was put there
+    try:  # noqa: SIM105 (as above)
+        os.rmdir(path)  # only when nothing else was put there
+    except OSError:
+        pass
     return removed

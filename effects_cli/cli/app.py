@@ -11,26 +11,21 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from effects_cli import __version__
-from effects_cli.cli import browse, files, reading, search
+from effects_cli.cli import browse, completion, files, reading, search
+from effects_cli.cli.files import counted
 from effects_cli.cli.options import (
-    MAX_BYTES_VARIABLE,
     NEGATIVE_NUMBER,
+    App,
     ColorChoice,
     HelpWhenBare,
     ReferenceCommand,
     forget_unreadable_sizes,
     read_settings,
+    told,
 )
-from effects_cli.cli.output import (
-    PROG,
-    ClosedPipe,
-    complain,
-    identity,
-    shortened,
-    silence_stdout,
-    tell_remarks,
-)
-from effects_cli.errors import EffectsError, GuideError, GuideTooLarge
+from effects_cli.cli.output import complain, shortened
+from effects_cli.cli.streams import PROG, ClosedPipe, identity, silence_stdout, tell_remarks
+from effects_cli.errors import EffectsError, GuideError, GuideProblems
 
 
 class ExitCode(IntEnum):
@@ -76,6 +71,8 @@ class EffectsGroup(HelpWhenBare):
             complain("cannot write the output: stdout is closed")
             sys.exit(ExitCode.CANNOT_WRITE)
         forget_unreadable_sizes(os.environ)
+        if completion.COMPLETE_VARIABLE.format(PROG.upper()) in os.environ:  # a TAB
+            completion.register()
         stdout = identity(sys.stdout)
         try:
             code = super().main(
@@ -109,15 +106,25 @@ class EffectsGroup(HelpWhenBare):
         tell_remarks()
         sys.exit(code if isinstance(code, int) else ExitCode.OK)
 
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
+        """The global options are taken after the command too (`lifting`)."""
+        from effects_cli.cli.lifting import lifted
+
+        return super().parse_args(ctx, lifted(self, ctx, completion.shell_named(args)))
+
 
 def _report(error: EffectsError) -> ExitCode:
     """A guide that cannot be read is exit 3, a cache that cannot be cleared 4; everything
     else the logic raises means not found."""
+    import shlex
+
     from effects_cli.cache import CacheError
 
-    message = str(error)
-    if isinstance(error, GuideTooLarge):
-        message += f" ({MAX_BYTES_VARIABLE} sets another)"
+    message = told(error)
+    if isinstance(error, GuideProblems) and len(error.problems) > 1:
+        # A guide's first problem is told; `validate` tells them all.
+        more = counted(len(error.problems) - 1, "more problem")
+        message += f" (and {more}: effects validate {shlex.quote(error.source)} lists them all)"
     complain(message)
     if isinstance(error, GuideError):
         return ExitCode.BAD_GUIDE
@@ -143,14 +150,19 @@ def _report_usage(error: typer.TyperException) -> int:
     return error.exit_code
 
 
-app = typer.Typer(
+app = App(
     cls=EffectsGroup,
     name=PROG,
-    epilog=(
-        "Examples:\n  effects list\n  effects show 4.2\n  effects search stigma\n  effects tip"
-    ),
+    epilog="""Examples:
+      effects list
+      effects show 4.2
+      effects search stigma
+      effects tip --short
+
+    More in 'effects COMMAND --help', and all in 'man effects'.""",
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
+    add_completion=False,  # effects' own options, `completion`
 )
 
 
@@ -169,15 +181,16 @@ def main(
             "--guide",
             envvar="EFFECTS_GUIDE",
             metavar="PATH",
-            help="Read this guide file instead of the bundled one (same YAML format).",
+            help="Read this guide file instead of the bundled one (or $EFFECTS_GUIDE).",
             show_default=False,
+            show_envvar=False,
         ),
     ] = None,
     no_cache: Annotated[
         bool,
         typer.Option(
             "--no-cache",
-            help="Neither read nor write the cache of parsed guides (see 'effects cache').",
+            help="Neither read nor write the cache of parsed guides.",
         ),
     ] = False,
     color: Annotated[
@@ -185,16 +198,21 @@ def main(
         typer.Option(
             "--color",
             metavar="WHEN",
-            help="Colour: auto (on a terminal; see NO_COLOR, FORCE_COLOR), always or never.",
+            help="Colour: auto (on a terminal only: the default), always or never.",
+            show_default=False,
         ),
     ] = ColorChoice.auto,
+    no_color: Annotated[
+        bool, typer.Option("--no-color", help="The same as --color never.")
+    ] = False,
     pager: Annotated[
         bool | None,
         typer.Option(
             "--pager/--no-pager",
-            help="Always page on a terminal, or never. Default: page read, and anything"
-            " taller than the window ($EFFECTS_PAGER, $PAGER or less).",
+            help="Page on a terminal even what fits, or never (by default: read, and what"
+            " is taller than the window).",
             show_default=False,
+            is_eager=True,  # so that `effects --no-pager --help` is not paged
         ),
     ] = None,
     version: Annotated[
@@ -206,8 +224,26 @@ def main(
             help="Show the version and exit.",
         ),
     ] = False,
+    install_completion: Annotated[
+        str | None,
+        completion.option(
+            "--install-completion",
+            completion.install_completion,
+            "Add TAB completion to your shell, or SHELL: bash, zsh, fish, powershell.",
+        ),
+    ] = None,
+    show_completion: Annotated[
+        str | None,
+        completion.option(
+            "--show-completion",
+            completion.show_completion,
+            "Print the completion script, to install it yourself.",
+        ),
+    ] = None,
 ) -> None:
     """Read the guide '10 Dynamic Positive Effects of Social Media' in the terminal."""
+    if no_color:  # given as --color=never (`lifting`), so that the last of the two wins
+        color = ColorChoice.never
     ctx.obj = read_settings(guide, no_cache=no_cache, color=color, pager=pager)
 
 

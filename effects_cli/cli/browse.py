@@ -36,7 +36,7 @@ def browse(ctx: typer.Context) -> None:
 
     monochrome = styling(settings.color.value, os.environ, True) is not Styling.COLOUR
     with _drawing_on_the_terminal():
-        code = run(settings.source, guide, monochrome=monochrome)
+        code = run(settings.source, guide, monochrome=monochrome, styles=settings.theme)
     if code:
         raise typer.Exit(code)
 

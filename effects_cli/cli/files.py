@@ -1,4 +1,4 @@
-"""The commands about files: ``validate FILE`` checks a guide file; ``cache path`` and
+"""The commands about files: ``validate FILE...`` checks guide files; ``cache path`` and
 ``cache clear`` show and empty the cache's folder."""
 
 from pathlib import Path
@@ -6,41 +6,72 @@ from typing import Annotated
 
 import typer
 
-from effects_cli.cli.options import HelpWhenBare
+from effects_cli.cli.options import App, told
 from effects_cli.cli.output import complain, write
-from effects_cli.errors import GuideError, GuideProblems
+from effects_cli.errors import GuideError, GuideProblems, SomeInvalid
 from effects_cli.escapes import visible
 
 
 def validate(
     ctx: typer.Context,
-    file: Annotated[
-        Path,
-        typer.Argument(metavar="FILE", help="The guide file to check.", show_default=False),
+    files: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="FILE...",
+            help="Guide files to check; - reads one from standard input.",
+            show_default=False,
+        ),
     ],
 ) -> None:
-    """Check a guide file in the guide format, listing every problem found.
+    """Check guide files in the guide format, listing every problem found.
 
-    A good guide gets a one-line summary; a broken one gets a line for each
-    problem, with its line and column and the field it is in, and exit code 3.
+    A good guide gets a one-line summary on stdout; a broken one gets a line on stderr for
+    each problem, with its file, line, column and field, then a count. The exit code is
+    the worst of them: 3 when any file is not a valid guide.
 
     Examples:
       effects validate my-guide.yaml
-      effects validate data/effects.yaml
+      effects validate guides/*.yaml
+      effects validate - < my-guide.yaml
     """
-    from effects_cli.loader import MAX_BYTES, check_guide
+    from effects_cli.loader import MAX_BYTES
 
+    limit = ctx.obj.source.max_bytes or MAX_BYTES
+    invalid = 0
+    for name in files:
+        try:
+            write(_checked(name, limit))
+        except GuideError as error:
+            if len(files) == 1:
+                raise
+            complain(told(error))
+            invalid += 1
+    if invalid:
+        raise SomeInvalid(invalid, len(files))
+
+
+def _checked(name: str, limit: int) -> str:
+    """The summary of a valid guide file (``-``: standard input); every problem of another
+    goes to stderr, and `GuideError` says how many there were."""
+    import sys
+
+    from effects_cli.loader import STDIN, check_guide
+
+    shown = STDIN if name == "-" else name
     try:
-        guide = check_guide(file, max_bytes=ctx.obj.source.max_bytes or MAX_BYTES)
+        if name == "-":
+            guide = check_guide(None, max_bytes=limit, stream=sys.stdin.buffer)
+        else:
+            guide = check_guide(Path(name), max_bytes=limit)
     except GuideProblems as error:
         for problem in error.problems:
             complain(str(problem))
         raise GuideError(
-            str(file), f"not a valid guide: {counted(len(error.problems), 'problem')}"
+            shown, f"not a valid guide: {counted(len(error.problems), 'problem')}"
         ) from None
     points = sum(len(section.points) for section in guide.sections)
-    write(
-        f"{visible(str(file))}: a valid guide: {counted(len(guide.sections), 'section')},"
+    return (
+        f"{visible(shown)}: a valid guide: {counted(len(guide.sections), 'section')},"
         f" {counted(points, 'sub-point')}\n"
     )
 
@@ -50,11 +81,10 @@ def counted(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
-cache_app = typer.Typer(
+cache_app = App(
     name="cache",
     help="Where parsed guides are kept between runs, and how to clear them.",
     epilog="Examples:\n  effects cache path\n  effects cache clear",
-    cls=HelpWhenBare,
 )
 
 

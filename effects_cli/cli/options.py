@@ -48,6 +48,8 @@ class Settings(NamedTuple):
     color: ColorChoice = ColorChoice.auto
     pager: bool | None = None
     """``--pager`` (True), ``--no-pager`` (False) or neither (None: page when needed)."""
+    theme: str = "dark"
+    """The styles' theme (`effects_cli.theme`): ``dark`` or ``light``."""
 
 
 def read_settings(
@@ -55,8 +57,8 @@ def read_settings(
 ) -> Settings:
     """The settings of the global options' values and the environment.
 
-    Raises `typer.BadParameter` for an empty guide path or a size limit that is
-    not a number of bytes.
+    Raises `typer.BadParameter` for an empty guide path, a size limit that is not a
+    number of bytes, or a theme that is not one.
     """
     if guide is not None and not guide.strip():
         raise typer.BadParameter("the path is empty", param_hint="'--guide' (or EFFECTS_GUIDE)")
@@ -65,7 +67,33 @@ def read_settings(
         use_cache=not no_cache,
         max_bytes=max_bytes(os.environ),
     )
-    return Settings(source=source, color=color, pager=pager)
+    return Settings(source=source, color=color, pager=pager, theme=theme(os.environ))
+
+
+def theme(environ: Mapping[str, str]) -> str:
+    """The theme EFFECTS_THEME (or the terminal's background) chose; a usage error for a
+    value that names none."""
+    from effects_cli import theme
+
+    try:
+        return theme.chosen_theme(environ)
+    except theme.UnknownTheme as error:
+        raise typer.BadParameter(
+            f"{quote(str(error))} is not one of {', '.join(theme.CHOICES)}",
+            param_hint=theme.VARIABLE,
+        ) from None
+
+
+def told(error: Exception) -> str:
+    """The line an error is told in: its own words, and for a guide over the size limit
+    how to set another."""
+    from effects_cli.errors import GuideProblems, GuideTooLarge
+
+    message = str(error)
+    first = error.problems[0] if isinstance(error, GuideProblems) else error
+    if isinstance(first, GuideTooLarge):
+        message += f" ({MAX_BYTES_VARIABLE} sets another)"
+    return message
 
 
 def max_bytes(environ: Mapping[str, str]) -> int | None:
@@ -188,7 +216,77 @@ def section_option(help: str) -> Any:
     )
 
 
-class ReferenceCommand(TyperCommand):
+class Helpful:
+    """Help printed as `effects_cli.cli.help` lays it out (plain text, never markup, at
+    most 80 columns), through the pager when it is taller than the window, as any output
+    is; mixed into every command and group of the app."""
+
+    def get_help(self, ctx: typer.Context) -> str:
+        from effects_cli.cli.help import as_text, page
+        from effects_cli.cli.output import window_width
+
+        text = as_text(page(ctx, global_options=global_option_rows(ctx)), window_width())
+        return text.rstrip("\n")
+
+    def shell_complete(self, ctx: typer.Context, incomplete: str) -> list[Any]:
+        """TAB after a command offers the global options too (they work there)."""
+        found = super().shell_complete(ctx, incomplete)  # type: ignore[misc]
+        if not incomplete.startswith("-") or ctx.parent is None:
+            return found
+        from typer._click.shell_completion import CompletionItem
+
+        from effects_cli.cli.lifting import global_options
+
+        root = ctx.find_root()
+        offered = {item.value for item in found}
+        names = [name for name in global_options(root.command, root) if name not in offered]
+        return found + [CompletionItem(name) for name in names if name.startswith(incomplete)]
+
+    def get_help_option(self, ctx: typer.Context) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.callback = _help_asked
+            option.help = "Show this help and exit."
+        return option
+
+
+def global_option_rows(ctx: typer.Context) -> tuple[tuple[str, str], ...]:
+    """The root's options that also work after the command, as help rows."""
+    from effects_cli.cli.lifting import global_options
+
+    root = ctx.find_root()
+    liftable = global_options(root.command, root)
+    rows = []
+    for param in root.command.get_params(root):
+        if param.param_type_name == "option" and param.opts[0] in liftable:
+            record = param.get_help_record(root)
+            if record is not None:
+                rows.append(record)
+    return tuple(rows)
+
+
+def _help_asked(ctx: typer.Context, param: Any, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        show_help(ctx)
+        raise typer.Exit()
+
+
+def show_help(ctx: typer.Context) -> None:
+    """Print the help of the command of ``ctx`` (paged when taller than the window, unless
+    ``--no-pager`` came first)."""
+    from effects_cli.cli.output import print_text
+
+    root = ctx.find_root()
+    settings = root.obj if isinstance(root.obj, Settings) else None
+    pager = settings.pager if settings is not None else root.params.get("pager")
+    print_text(Settings(pager=pager), ctx.get_help() + "\n")
+
+
+class Command(Helpful, TyperCommand):
+    """A command of the app."""
+
+
+class ReferenceCommand(Command):
     """A command whose one argument may look like a negative number: ``show -1`` names a
     reference (not in any guide), not an unknown option ``-1``. Only for commands without
     options that take a value, which could take the number for theirs."""
@@ -201,14 +299,23 @@ class ReferenceCommand(TyperCommand):
         return super().parse_args(ctx, args)
 
 
-class HelpWhenBare(TyperGroup):
+class HelpWhenBare(Helpful, TyperGroup):
     """A group named without a command (``effects``, ``effects cache``) prints its help and
     is a usage error, exit 2, as Typer's ``no_args_is_help`` is, without its exception."""
 
     def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
         if not args and not ctx.resilient_parsing:
-            shown = ctx.get_help()  # Typer's Rich help prints itself and returns ""
-            if shown:
-                typer.echo(shown)
+            show_help(ctx)
             raise typer.Exit(USAGE)
         return super().parse_args(ctx, args)
+
+
+class App(typer.Typer):
+    """A Typer app whose commands are `Command` unless they name another class, and whose
+    help is never read as markup (click's plain layout, through `Helpful`)."""
+
+    def __init__(self, **settings: Any) -> None:
+        super().__init__(**{"cls": HelpWhenBare, "rich_markup_mode": None, **settings})
+
+    def command(self, name: str | None = None, **settings: Any) -> Any:
+        return super().command(name, **{"cls": Command, **settings})

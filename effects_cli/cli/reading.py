@@ -15,8 +15,9 @@ from effects_cli.cli.options import (
     whole_number,
 )
 from effects_cli.cli.output import emit
-from effects_cli.cli.results import Contents, EntryView, WholeGuide
+from effects_cli.cli.results import Contents, EntryView, ShortTip, WholeGuide
 from effects_cli.model import Point
+from effects_cli.warm.keeper import Kept
 
 if TYPE_CHECKING:
     from datetime import date
@@ -37,7 +38,9 @@ def list_sections(
       effects list
       effects list --tree
     """
-    emit(ctx.obj, Contents(ctx.obj.source.guide(), tree=tree), as_json=as_json)
+    guide = ctx.obj.source.guide()
+    kept = Kept("list-tree" if tree else "list", guide)
+    emit(ctx.obj, Contents(guide, tree=tree), as_json=as_json, keep=kept)
 
 
 def show(
@@ -62,7 +65,7 @@ def show(
     guide = ctx.obj.source.guide()
     entry = guide.lookup(ref)
     section = guide.section_of(entry) if isinstance(entry, Point) else entry
-    emit(ctx.obj, EntryView(entry, section), as_json=as_json)
+    emit(ctx.obj, EntryView(entry, section), as_json=as_json, keep=Kept(f"show:{entry.ref}", guide))
 
 
 def tip(
@@ -81,15 +84,24 @@ def tip(
         bool,
         typer.Option("--daily", help="The tip of the day: the same all day, another tomorrow."),
     ] = False,
+    short: Annotated[
+        bool,
+        typer.Option(
+            "--short",
+            help="Two lines: the reference and title, and the first sentence, cut to fit.",
+        ),
+    ] = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Show one sub-point picked at random.
+
+    --short fits it in two lines, for a shell's start-up file.
 
     Examples:
       effects tip
       effects tip --section 4
       effects tip --seed 7
-      effects --no-pager tip --daily
+      effects tip --daily --short
     """
     if daily and seed is not None:
         raise typer.BadParameter("cannot be used with --daily", param_hint="'--seed'")
@@ -103,7 +115,9 @@ def tip(
         import random
 
         point = random.Random(seed).choice(pool)
-    emit(ctx.obj, EntryView(point, guide.section_of(point)), as_json=as_json)
+    shown = ShortTip if short else EntryView
+    kept = Kept(f"{'short' if short else 'show'}:{point.ref}", guide)
+    emit(ctx.obj, shown(point, guide.section_of(point)), as_json=as_json, keep=kept)
 
 
 def today() -> "date":

@@ -17,26 +17,42 @@ from typing import TYPE_CHECKING, Any
 from effects_cli.model import Frozen
 
 if TYPE_CHECKING:
-    from effects_cli.model import Entry, Guide, Section
+    from effects_cli.model import Entry, Guide, Point, Section
     from effects_cli.search.results import Results
 
 
 class Target(Frozen):
     """Where output for people goes: a terminal gets headers, colour and wrapping, a pipe
-    lines for grep; ``encoding`` is stdout's when it cannot hold every character."""
+    lines for grep; ``encoding`` is stdout's when it cannot hold every character. For a
+    result laid out without Rich: the ``width``, the ``styling`` (``none``, ``mono`` or
+    ``colour``: `effects_cli.terminal.Styling`) and the ``theme``."""
 
-    __slots__ = ("encoding", "is_terminal")
+    __slots__ = ("encoding", "is_terminal", "styling", "theme", "width")
     is_terminal: bool
     encoding: str | None
+    width: int
+    styling: str
+    theme: str
 
-    def __init__(self, is_terminal: bool, encoding: str | None) -> None:
-        self._set(is_terminal=is_terminal, encoding=encoding)
+    def __init__(
+        self,
+        is_terminal: bool,
+        encoding: str | None,
+        *,
+        width: int = 80,
+        styling: str = "none",
+        theme: str = "dark",
+    ) -> None:
+        self._set(
+            is_terminal=is_terminal, encoding=encoding, width=width, styling=styling, theme=theme
+        )
 
 
 class Shown(Frozen):
-    """A result laid out for people: a Rich renderable; ``paged`` when it is always paged on
-    a terminal (``read``), not only when taller than the window; ``soft_wrap`` when its
-    lines are never wrapped (the contents in a pipe, one entry a line)."""
+    """A result laid out for people: a Rich renderable (or text laid out already);
+    ``paged`` when it is always paged on a terminal (``read``), not only when taller than
+    the window; ``soft_wrap`` when its lines are never wrapped (the contents in a pipe, one
+    entry a line)."""
 
     __slots__ = ("paged", "renderable", "soft_wrap")
     renderable: Any
@@ -99,6 +115,27 @@ class EntryView(Frozen):
         return Shown(render_entry(entry, section))
 
 
+class ShortTip(EntryView):
+    """``effects tip --short``: a sub-point in two lines, laid out without Rich
+    (`effects_cli.short`); its JSON is the sub-point's, as ``tip --json`` prints it."""
+
+    __slots__ = ()
+    entry: Point
+
+    def for_people(self, target: Target) -> Shown:
+        from effects_cli.short import short_tip
+
+        text = short_tip(
+            self.entry,
+            width=target.width,
+            styled=target.styling != "none",
+            colour=target.styling == "colour",
+            theme=target.theme,
+            encoding=target.encoding,
+        )
+        return Shown(text)
+
+
 class WholeGuide(Frozen):
     """``effects read``: the guide, title to conclusion."""
 
@@ -131,11 +168,23 @@ class Found(Frozen):
         self._set(query=query, results=results, limit=limit)
 
     def json(self) -> Any:
+        """The hits shown, and as ``total`` how many there were before ``--limit``."""
         from effects_cli.export import hits_json
 
-        return hits_json(self.query, self.results.hits, self.results.corrections)
+        data = hits_json(self.query, self.results.hits, self.results.corrections)
+        return {"query": data.pop("query"), "total": self.results.found, **data}
+
+    @property
+    def more(self) -> str | None:
+        """What says how many hits ``--limit`` left out, and how to see them; None if none."""
+        shown, found = len(self.results.hits), self.results.found
+        if found <= shown:
+            return None
+        return f"{shown} of {found} hits shown; --limit {found} shows them all."
 
     def for_people(self, target: Target) -> Shown:
+        """On a terminal the hits end with `more`, in the text (and the pager); in a pipe,
+        where only hits belong, the command says it on stderr instead."""
         from rich.console import Group
 
         from effects_cli.render import render_hits, render_more
@@ -146,10 +195,30 @@ class Found(Frozen):
 
             hits = encodable_hits(hits, target.encoding)
         shown = render_hits(hits)
-        found = self.results.found
-        if target.is_terminal and self.limit is not None and found > self.limit:
-            shown = Group(shown, render_more(self.limit, found))
+        if target.is_terminal and self.more is not None:
+            shown = Group(shown, render_more(self.more))
         return Shown(shown)
+
+
+class Uncovered(Frozen):
+    """``effects search`` when the guide does not cover the query: for ``--json`` only, as
+    people get one line on stderr (`errors.NotCovered`) and nothing on stdout."""
+
+    __slots__ = ("query", "results")
+    query: str
+    results: Results
+
+    def __init__(self, query: str, results: Results) -> None:
+        self._set(query=query, results=results)
+
+    def json(self) -> Any:
+        from effects_cli.export import not_covered_json
+
+        data = not_covered_json(self.query, self.results)
+        return {"query": data.pop("query"), "total": 0, **data}
+
+    def for_people(self, target: Target) -> Shown:  # pragma: no cover - never asked
+        raise NotImplementedError("people are told on stderr")
 
 
 def _fitted_guide(guide: Guide, target: Target) -> Guide:
@@ -160,5 +229,5 @@ def _fitted_guide(guide: Guide, target: Target) -> Guide:
     return encodable_guide(guide, target.encoding)
 
 
-Result = Contents | EntryView | WholeGuide | Found
+Result = Contents | EntryView | ShortTip | WholeGuide | Found | Uncovered
 """What a command hands to `output.emit`."""

@@ -5,9 +5,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from effects_cli.cli.options import JsonFlag, section_option, whole_number
-from effects_cli.cli.output import emit, note
-from effects_cli.cli.results import Found
-from effects_cli.errors import NoMatch
+from effects_cli.cli.output import emit, note, stdout_is_terminal
+from effects_cli.cli.results import Found, Uncovered
+from effects_cli.errors import NoMatch, NotCovered
 from effects_cli.escapes import quote
 
 if TYPE_CHECKING:
@@ -55,11 +55,15 @@ def search(
 ) -> None:
     """Search titles and text; best matches first, with a snippet of each.
 
-    Word forms match (meditate finds meditation), a misspelt word is replaced
-    by the guide's closest word, and a quoted phrase matches as written.
+    Word forms and the guide's keywords match (meditate finds meditation, gym
+    finds fitness), words such as how, can and the are left out, a misspelt
+    word is replaced by the guide's closest word (a real word never is), and a
+    quoted phrase matches as written. When the guide does not cover what you
+    asked, it says so (exit 1), naming related entries where there are any.
 
     Examples:
       effects search stigma
+      effects search how can I raise money for a charity
       effects search peer support --limit 3
       effects search '"mental health support groups"'
       effects search --regex 'self-[a-z]+' --section 3
@@ -72,11 +76,21 @@ def search(
         searched, results = regex, _regex_results(source, regex, section, limit)
     else:
         searched, results = text, _word_results(source, query, section, limit)
+    if results.not_covered and not results.suggestions:
+        # The honest answer: nothing on stdout (but the same as data for --json), one line
+        # on stderr, exit 1. A word that may be a slip is told as a "did you mean" instead.
+        if as_json:
+            emit(ctx.obj, Uncovered(searched, results), as_json=True)
+        related = [(entry.ref, entry.title) for entry in results.related]
+        raise NotCovered(searched, related=related, common=not results.absent)
     if not results.hits:
         raise NoMatch(searched, section=section, suggestions=list(results.suggestions))
     for typed, used in results.corrections.items():
         note(f"No match for {quote(typed)}; showing results for {quote(used)}.")
-    emit(ctx.obj, Found(searched, results, limit), as_json=as_json)
+    found = Found(searched, results, limit)
+    emit(ctx.obj, found, as_json=as_json)
+    if found.more is not None and not as_json and not stdout_is_terminal():
+        note(found.more)  # after the hits, which a pipe gets alone
 
 
 def _word_results(
@@ -94,8 +108,14 @@ def _word_results(
     parsed = parse_query(text)  # once: the engine searches what is checked here
     if not parsed.terms:
         raise typer.BadParameter(f"{quote(text)} has no words to search for", param_hint="QUERY")
-    corpus, index = source.searchable()
-    return search_guide(corpus, parsed, index=index, section=section, limit=limit)
+    from effects_cli.records import Damaged
+
+    try:
+        corpus, index = source.searchable()
+        return search_guide(corpus, parsed, index=index, section=section, limit=limit)
+    except Damaged:  # a cached entry that does not check out: search the file itself
+        corpus, index = source.reread()
+        return search_guide(corpus, parsed, index=index, section=section, limit=limit)
 
 
 def _regex_results(
@@ -107,10 +127,15 @@ def _regex_results(
 
     if not pattern:
         raise typer.BadParameter("the pattern is empty", param_hint=_REGEX_HINT)
-    corpus = source.corpus()
+    from effects_cli.records import Damaged
+
     try:
         with time_limit(REGEX_SECONDS):
-            return regex_search(corpus, pattern, section=section, limit=limit)
+            try:
+                return regex_search(source.corpus(), pattern, section=section, limit=limit)
+            except Damaged:  # a cached entry that does not check out: read the file itself
+                corpus = source.reread()[0]
+                return regex_search(corpus, pattern, section=section, limit=limit)
     except BadPattern as error:
         raise typer.BadParameter(
             f"{quote(pattern)} is not a valid pattern: {error}", param_hint=_REGEX_HINT

@@ -10,37 +10,53 @@ must really be parsed, so that a run answered from the cache never pays for it.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from effects_cli.bundled import bundled_guide_path
-from effects_cli.loader.files import MAX_BYTES, read_text
+from effects_cli.loader.files import MAX_BYTES, read_stream, read_text
 
 if TYPE_CHECKING:
     from effects_cli.model import Guide
 
-__all__ = ["MAX_BYTES", "check_guide", "load_guide", "parse_guide"]
+__all__ = ["MAX_BYTES", "STDIN", "check_guide", "load_guide", "parse_guide"]
 
 
 def load_guide(path: Path | None = None, *, max_bytes: int = MAX_BYTES) -> Guide:
     """Read and check the guide at ``path``, or the bundled guide when it is None.
 
-    Raises `GuideError` at the first problem; a file of more than ``max_bytes``
-    bytes is refused with `GuideTooLarge` without being read further.
+    Raises `GuideError` for the first problem: `GuideProblems` when the format is broken,
+    which counts the others too (so that a message can say ``effects validate`` lists
+    them); a file of more than ``max_bytes`` bytes is refused with `GuideTooLarge`
+    without being read further. Checking on past a problem costs a good guide nothing.
     """
     source = path if path is not None else bundled_guide_path()
-    return parse_guide(read_text(source, max_bytes), str(source), max_bytes=max_bytes)
+    return parse_guide(
+        read_text(source, max_bytes), str(source), every_problem=True, max_bytes=max_bytes
+    )
 
 
-def check_guide(path: Path, *, max_bytes: int = MAX_BYTES) -> Guide:
-    """Read and check the guide at ``path``, reporting every problem found, not just the first.
+def check_guide(
+    path: Path | None, *, max_bytes: int = MAX_BYTES, stream: BinaryIO | None = None
+) -> Guide:
+    """Read and check the guide at ``path`` (or, when it is None, the one ``stream`` holds,
+    named ``<stdin>``), reporting every problem found, not just the first.
 
     Raises `GuideProblems` (a `GuideError`) listing them all when the guide is
     readable but breaks the format in places, or `GuideError` when the file
     cannot be read or parsed at all.
     """
+    if path is None:
+        assert stream is not None
+        return parse_guide(
+            read_stream(stream, STDIN, max_bytes), STDIN, every_problem=True, max_bytes=max_bytes
+        )
     return parse_guide(
         read_text(path, max_bytes), str(path), every_problem=True, max_bytes=max_bytes
     )
+
+
+STDIN = "<stdin>"
+"""What a guide read from standard input is called in messages."""
 
 
 def parse_guide(

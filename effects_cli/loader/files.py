@@ -36,16 +36,30 @@ def read_text(path: Path, max_bytes: int) -> str:
         raise GuideError(str(path), "permission denied") from None
     except OSError as error:
         raise GuideError(str(path), f"cannot be read ({error.strerror or error})") from None
+    return _decoded(data, str(path), max_bytes)
+
+
+def read_stream(stream: BinaryIO, source: str, max_bytes: int) -> str:
+    """The text of the guide ``stream`` holds (standard input), named ``source``; the same
+    limit and checks as `read_text`."""
+    try:
+        data = _read_at_most(stream, max_bytes + 1)
+    except OSError as error:
+        raise GuideError(source, f"cannot be read ({error.strerror or error})") from None
+    return _decoded(data, source, max_bytes)
+
+
+def _decoded(data: bytes, source: str, max_bytes: int) -> str:
     if len(data) > max_bytes:
         raise GuideTooLarge(
-            str(path), f"is larger than the limit of {max_bytes} bytes", limit=max_bytes
+            source, f"is larger than the limit of {max_bytes} bytes", limit=max_bytes
         )
     try:
         # utf-8-sig: a byte-order mark, as some editors write, is not part of the text.
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise GuideError(
-            str(path), f"is not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})"
+            source, f"is not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})"
         ) from None
 
 

@@ -24,7 +24,26 @@ from effects_cli.loader.files import MAX_BYTES
 from effects_cli.loader.yaml_nodes import Abandon, NodeReader
 from effects_cli.model import Guide, Point, Section
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The safe loader (libyaml's when PyYAML has it), whose plain scalars are all text.
+
+    The guide format reads every scalar as the text its author typed (`yaml_nodes`), so
+    YAML 1.1's guessing of booleans, numbers and dates is work thrown away: for a guide
+    of 55,000 entries, a regular expression or two a scalar. Empty and ``~``/``null``
+    plain scalars stay null, which the format calls missing.
+    """
+
+    def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0] and value in _NULLS:
+                return _TAG + "null"
+            return _TAG + "str"
+        return super().resolve(kind, value, implicit)  # type: ignore[no-any-return]
+
+
+_TAG = "tag:yaml.org,2002:"
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 _NOT_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 """Characters a YAML stream may not hold (YAML 1.1, 5.1), found before parsing."""
 
@@ -107,7 +126,7 @@ class GuideReader(NodeReader):
 
     def _section(self, node: yaml.Node, path: str, number: int) -> Section:
         fields = self.mapping(
-            node, path, required=("title", "text", "points"), optional=("keywords",)
+            node, path, required=("title", "text", "points"), optional=("keywords", "related")
         )
         title = self.field(
             fields, "title", lambda title: self.text(title, f"{path}.title", one_line=True)
@@ -125,25 +144,32 @@ class GuideReader(NodeReader):
             ),
         )
         keywords = self._keywords(fields, path)
+        related = self._keywords(fields, path, "related")
         if title is None or text is None or points is None:
             raise Abandon
-        return Section(number, title, text, tuple(points), keywords)
+        return Section(number, title, text, tuple(points), keywords, related)
 
     def _point(self, node: yaml.Node, path: str, section: int, number: int) -> Point:
-        fields = self.mapping(node, path, required=("title", "text"), optional=("keywords",))
+        fields = self.mapping(
+            node, path, required=("title", "text"), optional=("keywords", "related")
+        )
         title = self.field(
             fields, "title", lambda title: self.text(title, f"{path}.title", one_line=True)
         )
         text = self.field(fields, "text", lambda text: self.text(text, f"{path}.text"))
         keywords = self._keywords(fields, path)
+        related = self._keywords(fields, path, "related")
         if title is None or text is None:
             raise Abandon
-        return Point(section, number, title, text, keywords)
+        return Point(section, number, title, text, keywords, related)
 
-    def _keywords(self, fields: dict[str, yaml.Node], path: str) -> tuple[str, ...]:
-        """An entry's ``keywords``: a list of one-line texts, none given twice (in any
-        case); none when the field is left out (or, when collecting, has a problem)."""
-        node = fields.get("keywords")
+    def _keywords(
+        self, fields: dict[str, yaml.Node], path: str, key: str = "keywords"
+    ) -> tuple[str, ...]:
+        """An entry's ``keywords`` (or ``related``): a list of one-line texts, none given
+        twice (in any case); none when the field is left out (or, when collecting, has a
+        problem)."""
+        node = fields.get(key)
         if node is None:
             return ()
         seen: dict[str, int] = {}
@@ -159,7 +185,5 @@ class GuideReader(NodeReader):
             seen[folded] = item.start_mark.line + 1
             return word
 
-        words = self.field(
-            fields, "keywords", lambda node: self.items(node, f"{path}.keywords", keyword)
-        )
+        words = self.field(fields, key, lambda node: self.items(node, f"{path}.{key}", keyword))
         return tuple(words or ())

@@ -11,8 +11,7 @@ own fields on top of it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import TypeVar
 
 import yaml
@@ -66,18 +65,16 @@ class NodeReader:
             raise error
         self.problems.append(error)
 
-    @contextmanager
-    def going_on(self) -> Iterator[None]:
-        """Reading the next thing, noting (rather than raising) its problem when collecting."""
-        if not self.every_problem:
-            yield
-            return
-        try:
-            yield
-        except GuideError as error:
-            self.problems.append(error)
-        except Abandon:
-            pass
+    def going_on(self) -> _GoingOn:
+        """Reading the next thing, noting (rather than raising) its problem when collecting.
+
+        One context manager object for all of them, not a generator each: a large guide
+        reads tens of thousands of fields.
+        """
+        going_on = self.__dict__.get("_going_on")
+        if going_on is None:
+            going_on = self.__dict__["_going_on"] = _GoingOn(self)
+        return going_on
 
     def field(
         self, fields: dict[str, yaml.Node], key: str, read: Callable[[yaml.Node], T]
@@ -205,18 +202,43 @@ class NodeReader:
 
 _SECTION = re.compile(r"sections\[(\d+)\]")
 _POINT = re.compile(r"sections\[(\d+)\]\.points\[(\d+)\]")
-_ITEM = re.compile(r"\.(keyword)s\[(\d+)\]")
+_ITEM = re.compile(r"\.(keywords|related)\[(\d+)\]")
+_ITEM_NAMES = {"keywords": "keyword", "related": "related word"}
 _KEY = re.compile(r"\.(?=[A-Za-z_])|(?<=[0-9])(?=\[)")
 """Between a place and a key in it: ``.title``, or ``["<<"]`` straight after a number."""
+
+
+class _GoingOn:
+    """`NodeReader.going_on`: a problem raised inside is noted (when collecting every problem)
+    and reading goes on after the block; an `Abandon` just ends the block."""
+
+    __slots__ = ("_reader",)
+
+    def __init__(self, reader: NodeReader) -> None:
+        self._reader = reader
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, _: object
+    ) -> bool:
+        if kind is None or not self._reader.every_problem:
+            return False
+        if issubclass(kind, GuideError):
+            self._reader.problems.append(error)  # type: ignore[arg-type]
+            return True
+        return issubclass(kind, Abandon)
 
 
 def place(path: str) -> str:
     """Where in the guide a field path points, as a reader counts: ``sections[2].points[0]``
     is ``sub-point 3.1``, ``sections[2].text`` is ``section 3: text``, and the third of a
-    list of keywords is ``keyword 3``. (The line and column say where it is in the file.)"""
+    list of keywords is ``keyword 3`` (of related words, ``related word 3``). (The line and
+    column say where it is in the file.)"""
     path = _POINT.sub(lambda found: f"sub-point {int(found[1]) + 1}.{int(found[2]) + 1}", path)
     path = _SECTION.sub(lambda found: f"section {int(found[1]) + 1}", path)
-    path = _ITEM.sub(lambda found: f": {found[1]} {int(found[2]) + 1}", path)
+    path = _ITEM.sub(lambda found: f": {_ITEM_NAMES[found[1]]} {int(found[2]) + 1}", path)
     if not path.startswith(("section ", "sub-point ")):
         return path
     return _KEY.sub(": ", path)

@@ -14,7 +14,8 @@ from effects_cli.model import Entry, Guide
 
 
 class Corpus:
-    """What search reads: each entry's title and text by number, in guide order.
+    """What search reads: each entry's title, text, keywords and related words by number,
+    in guide order.
 
     Entry ``n`` is the ``n``-th of `Guide.entries` (each section, then its
     sub-points). The `Entry` objects themselves are made only for the hits
@@ -27,9 +28,16 @@ class Corpus:
         fields: Sequence[tuple[str, str]],
         starts: list[int],
         make_entry: Callable[[int], Entry],
+        *,
+        keywords: Sequence[tuple[str, ...]] | None = None,
+        related: Sequence[tuple[str, ...]] | None = None,
     ) -> None:
         self.fields = fields
         """(title, text) of each entry."""
+        self.keywords: Sequence[tuple[str, ...]] = keywords or _NoWords(len(fields))
+        """The keywords of each entry (`model.Point.keywords`): none unless given."""
+        self.related: Sequence[tuple[str, ...]] = related or _NoWords(len(fields))
+        """The related words of each entry (`model.Point.related`): none unless given."""
         self.starts = starts
         """The entry number of each section, then the number of entries."""
         self._make_entry = make_entry
@@ -41,7 +49,13 @@ class Corpus:
         starts = [0]
         for section in guide.sections:
             starts.append(starts[-1] + 1 + len(section.points))
-        return cls([(e.title, e.text) for e in entries], starts, entries.__getitem__)
+        return cls(
+            [(e.title, e.text) for e in entries],
+            starts,
+            entries.__getitem__,
+            keywords=[e.keywords for e in entries],
+            related=[e.related for e in entries],
+        )
 
     def __len__(self) -> int:
         return len(self.fields)
@@ -61,3 +75,20 @@ class Corpus:
         if not 1 <= section <= count:
             raise NoSuchSection(section, count)
         return range(self.starts[section - 1], self.starts[section])
+
+
+class _NoWords:
+    """No keywords for any of so many entries, without a list of empty tuples."""
+
+    __slots__ = ("_count",)
+
+    def __init__(self, count: int) -> None:
+        self._count = count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, doc: int) -> tuple[str, ...]:
+        if not 0 <= doc < self._count:
+            raise IndexError(doc)
+        return ()

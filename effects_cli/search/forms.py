@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from effects_cli.search.index import Index
 
-EXACT_WEIGHT, STEM_WEIGHT, PREFIX_WEIGHT = 1.0, 0.7, 0.5
-"""How much a guide word counts for a query word: same form, same stem, stem prefix."""
+EXACT_WEIGHT, PLURAL_WEIGHT, STEM_WEIGHT, PREFIX_WEIGHT = 1.0, 0.9, 0.7, 0.5
+"""How much a guide word counts for a query word: same form, its plural or singular, same
+stem, stem prefix."""
 MIN_PREFIX = 4
 """Stems shorter than this match whole stems only."""
 REACH_BACK = 3
@@ -30,7 +31,9 @@ def expansions(index: Index, query_word: str) -> dict[str, float]:
     stems, words = index.stems, index.vocabulary
     for at in mates:
         if stems[at] == stem:
-            found.setdefault(words[at], STEM_WEIGHT * _likeness(query_word, words[at]))
+            word = words[at]
+            weight = PLURAL_WEIGHT if _plural_pair(query_word, word) else STEM_WEIGHT
+            found.setdefault(word, weight * _likeness(query_word, word))
     if len(stem) < MIN_PREFIX:
         return found
     # A stem that begins longer ones; a long stem less its last letter too, as
@@ -61,6 +64,13 @@ def _stem_mates(index: Index, stem: str) -> range:
     all but one of a shorter stem.
     """
     return index.starting(stem[: min(MIN_PREFIX, max(len(stem) - 1, 1))])
+
+
+def _plural_pair(one: str, other: str) -> bool:
+    """Whether one word is the other with ``-s`` or ``-es`` (``counselor``, ``counselors``):
+    the same thing, one or many, nearly as good as the word itself."""
+    short, long = (one, other) if len(one) < len(other) else (other, one)
+    return long.startswith(short) and long[len(short) :] in ("s", "es")
 
 
 def _likeness(query_word: str, word: str) -> float:

@@ -13,17 +13,28 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
-from effects_cli.search.stemmer import Stemmer, english_stemmer
+from effects_cli.search.stemmer import Stemmer, english_stemmer, stem_all
 from effects_cli.search.text import field_words
 
 if TYPE_CHECKING:
     from effects_cli.search.corpus import Corpus
 
-_COUNT_BITS = 4
-_COUNT_MAX = (1 << _COUNT_BITS) - 1
-_DOC_SHIFT = 2 * _COUNT_BITS
+_TITLE_BITS, _TEXT_BITS, _LIST_BITS = 3, 4, 2
+"""A posting's counts: in the title up to 7, the text 15, keywords and related words 3
+(BM25 has long saturated by then)."""
+_TEXT_SHIFT = 2 * _LIST_BITS
+_TITLE_SHIFT = _TEXT_SHIFT + _TEXT_BITS
+_DOC_SHIFT = _TITLE_SHIFT + _TITLE_BITS
 _DOC_BITS = 32 - _DOC_SHIFT
-"""An index holds up to 16,777,216 entries: far beyond any guide the size limit admits."""
+"""An index holds up to 2,097,152 entries: twice what the 20 MB size limit admits (a
+sub-point takes at least ``{title: a, text: b}``)."""
+
+
+_TITLE_MAX, _TEXT_MAX, _LIST_MAX = (
+    (1 << _TITLE_BITS) - 1,
+    (1 << _TEXT_BITS) - 1,
+    (1 << _LIST_BITS) - 1,
+)
 
 Packed = tuple[bytes, bytes, tuple[str, ...], tuple[str, ...], bytes, bytes]
 """An `IndexRecord` as stored: its arrays as bytes, in a plain tuple."""
@@ -125,19 +136,51 @@ class Index:
         postings: dict[str, list[int]] = {}
         title_lengths: list[int] = []
         text_lengths: list[int] = []
+        keywords, related = corpus.keywords, corpus.related
         for doc, (title, text) in enumerate(corpus.fields):
             title_words, title_length = field_words(title)
             text_words, text_length = field_words(text)
             title_lengths.append(title_length)
             text_lengths.append(text_length)
             title_counts, text_counts = Counter(title_words), Counter(text_words)
-            for word in title_counts.keys() | text_counts.keys():
+            # Most entries of most guides have neither keywords nor related words: their
+            # postings are packed in a loop of plain operations (a million of them, in a
+            # large guide, where calls to min() and setdefault() cost a second).
+            listed = keywords[doc], related[doc]
+            if not (listed[0] or listed[1]):
+                base = doc << _DOC_SHIFT
+                for word, count in text_counts.items():
+                    in_title = title_counts.pop(word, 0)
+                    posting = (
+                        base
+                        | (in_title if in_title < _TITLE_MAX else _TITLE_MAX) << _TITLE_SHIFT
+                        | (count if count < _TEXT_MAX else _TEXT_MAX) << _TEXT_SHIFT
+                    )
+                    found = postings.get(word)
+                    if found is None:
+                        postings[word] = [posting]
+                    else:
+                        found.append(posting)
+                for word, count in title_counts.items():  # words of the title alone
+                    posting = base | (count if count < _TITLE_MAX else _TITLE_MAX) << _TITLE_SHIFT
+                    found = postings.get(word)
+                    if found is None:
+                        postings[word] = [posting]
+                    else:
+                        found.append(posting)
+                continue
+            words = title_counts.keys() | text_counts.keys()
+            keyword_counts, related_counts = (
+                Counter(field_words(", ".join(phrases))[0]) for phrases in listed
+            )
+            for word in words | keyword_counts.keys() | related_counts.keys():
                 postings.setdefault(word, []).append(
                     doc << _DOC_SHIFT
-                    | min(title_counts[word], _COUNT_MAX) << _COUNT_BITS
-                    | min(text_counts[word], _COUNT_MAX)
+                    | min(title_counts[word], _TITLE_MAX) << _TITLE_SHIFT
+                    | min(text_counts[word], _TEXT_MAX) << _TEXT_SHIFT
+                    | min(keyword_counts[word], _LIST_MAX) << _LIST_BITS
+                    | min(related_counts[word], _LIST_MAX)
                 )
-        stem = english_stemmer()
         words = sorted(postings)
         offsets = array("I", [0])
         flat = array("I")
@@ -149,7 +192,7 @@ class Index:
                 array("I", title_lengths),
                 array("I", text_lengths),
                 tuple(words),
-                tuple(stem(word) for word in words),
+                tuple(stem_all(words)),
                 offsets,
                 flat,
             )
@@ -210,16 +253,28 @@ class Index:
             return array("I")
         return self._postings[self._offsets[at] : self._offsets[at + 1]]
 
-    def postings(self, word: str) -> Iterator[tuple[int, int, int]]:
-        """(entry, count in title, count in text) for each entry holding ``word``.
+    def postings(self, word: str) -> Iterator[tuple[int, int, int, int, int]]:
+        """(entry, count in title, in text, in keywords, in related words) for each entry
+        holding ``word``.
 
-        Each posting is one 32-bit number: the entry's number, then the two
-        counts in four bits each (BM25 has long saturated at fifteen).
+        Each posting is one 32-bit number: the entry's number, then the four counts
+        in three, four, two and two bits (BM25 has long saturated by then).
         """
         return (
-            (number >> _DOC_SHIFT, number >> _COUNT_BITS & _COUNT_MAX, number & _COUNT_MAX)
+            (
+                number >> _DOC_SHIFT,
+                number >> _TITLE_SHIFT & _TITLE_MAX,
+                number >> _TEXT_SHIFT & _TEXT_MAX,
+                number >> _LIST_BITS & _LIST_MAX,
+                number & _LIST_MAX,
+            )
             for number in self._numbers(word)
         )
+
+    def count(self, word: str) -> int:
+        """How many entries hold ``word``."""
+        at = self.find(word)
+        return 0 if at is None else self._offsets[at + 1] - self._offsets[at]
 
     def docs(self, word: str) -> set[int]:
         """The entries holding ``word``."""

@@ -1,4 +1,4 @@
-"""How entries score: BM25F over titles and texts, phrase counts, and proximity.
+"""How entries score: BM25F over titles, texts and keywords, phrase counts, and proximity.
 
 Plain functions over plain data (counts, lengths, texts), as whoosh keeps
 its scoring beside its index rather than in it; `engine` adds them up.
@@ -25,6 +25,10 @@ TITLE_B, TEXT_B = 0.5, 0.75
 """BM25F length normalisation per field."""
 TITLE_WEIGHT, TEXT_WEIGHT = 3.0, 1.0
 """A word in a title counts three times one in the text."""
+KEYWORD_WEIGHT, RELATED_WEIGHT = 0.4, 0.2
+"""A keyword counts less than half a word of the text (of an average length): an entry's
+own words rank first. A related word counts less again: the entry helps with it without discussing
+it. Neither list is normalised by its length: it is a list of words, not prose."""
 PROXIMITY_WEIGHT = 0.5
 """The boost of an entry whose matched words stand next to each other (less when apart)."""
 PROXIMITY_CANDIDATES = 50
@@ -38,7 +42,8 @@ def idf(found: int, entries: int) -> float:
 
 def bm25f(counts: dict[int, list[float]], lengths: FieldLengths) -> Iterator[tuple[int, float]]:
     """BM25F of one query term in each entry of ``counts`` (entry: [title count, text
-    count]), before its inverse document frequency.
+    count] and, when it has them, [keyword count, related count]), before its inverse
+    document frequency.
 
     Each field's count is weighted and normalised by the field's length, then
     the sum saturates once: ``f / (K1 + f)``. Constants are hoisted out of the
@@ -47,16 +52,22 @@ def bm25f(counts: dict[int, list[float]], lengths: FieldLengths) -> Iterator[tup
     titles, texts = lengths.titles, lengths.texts
     title_slope, title_base = TITLE_B / lengths.title_average, 1 - TITLE_B
     text_slope, text_base = TEXT_B / lengths.text_average, 1 - TEXT_B
-    for doc, (title_count, text_count) in counts.items():
-        frequency = TITLE_WEIGHT * title_count / (
+    for doc, field_counts in counts.items():
+        frequency = TITLE_WEIGHT * field_counts[0] / (
             title_base + title_slope * titles[doc]
-        ) + TEXT_WEIGHT * text_count / (text_base + text_slope * texts[doc])
+        ) + TEXT_WEIGHT * field_counts[1] / (text_base + text_slope * texts[doc])
+        if len(field_counts) > 2:
+            frequency += KEYWORD_WEIGHT * field_counts[2] + RELATED_WEIGHT * field_counts[3]
         yield doc, frequency / (K1 + frequency)
 
 
 def mass(counts: list[float]) -> float:
-    """How much a (title, text) pair of weighted counts is worth, titles weighing more."""
-    return TITLE_WEIGHT * counts[0] + TEXT_WEIGHT * counts[1]
+    """How much weighted counts (title, text, and perhaps keywords and related words) are
+    worth, titles weighing most."""
+    value = TITLE_WEIGHT * counts[0] + TEXT_WEIGHT * counts[1]
+    if len(counts) > 2:
+        value += KEYWORD_WEIGHT * counts[2] + RELATED_WEIGHT * counts[3]
+    return value
 
 
 def phrase_counts(

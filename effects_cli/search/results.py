@@ -26,7 +26,8 @@ class Hit(NamedTuple):
 
 
 class Results(NamedTuple):
-    """Ranked hits, and the misspelt query words that were searched as other words."""
+    """Ranked hits, and the misspelt query words that were searched as other words; or
+    none, and why."""
 
     hits: list[Hit]
     corrections: dict[str, str]
@@ -36,6 +37,14 @@ class Results(NamedTuple):
     """How many entries matched, ``hits`` being the best of them (-1: all are in ``hits``)."""
     suggestions: tuple[str, ...] = ()
     """When nothing matched: guide words the reader may have meant."""
+    not_covered: bool = False
+    """The guide does not cover the query (`search.coverage`): no hits, on purpose."""
+    absent: tuple[str, ...] = ()
+    """When not covered: the query's real words the guide does not hold."""
+    common: tuple[str, ...] = ()
+    """When not covered: the query's words that stand in almost every entry."""
+    related: tuple[Entry, ...] = ()
+    """When not covered: entries that list the missing words as related, best first."""
 
     @property
     def found(self) -> int:

@@ -29,6 +29,7 @@ from effects_cli.browse.reader import Reader
 from effects_cli.browse.reading import ReadingPane
 from effects_cli.browse.searching import SearchPanel
 from effects_cli.guides import GuideSource
+from effects_cli.render import rich_theme
 from tests.helpers import HANG_GUARD
 
 __all__ = ["KeyBar", "Outline", "Reader", "ReadingPane", "SearchPanel"]
@@ -81,7 +82,13 @@ async def search(pilot: Pilot[None], query: str, *, typed: bool = False) -> Sear
 def plain(renderable: RenderableType, width: int = 80) -> str:
     """``renderable`` laid out as plain text ``width`` columns wide, lines without their
     trailing blanks: what ``effects show`` prints in a pipe."""
-    console = Console(file=io.StringIO(), width=width, color_system=None, highlight=False)
+    console = Console(
+        file=io.StringIO(),
+        width=width,
+        color_system=None,
+        highlight=False,
+        theme=rich_theme("dark"),
+    )
     with console.capture() as capture:
         console.print(renderable)
     return "\n".join(line.rstrip() for line in capture.get().splitlines()) + "\n"

@@ -11,6 +11,7 @@ from textual.pilot import Pilot
 
 from effects_cli.browse.outline import UNFOLDED
 from effects_cli.model import Guide, Section
+from effects_cli.render import REF, TITLE
 from tests.browse.screens import (
     Outline,
     browser,
@@ -111,8 +112,8 @@ def test_labels_are_headings_of_the_guide() -> None:
         for line in range(outline.last_line + 1):
             node = outline.get_node_at_line(line)
             styles = [str(span.style) for span in node.label.spans]
-            assert styles[0] == "bold cyan"
-            assert ("bold" in styles) == isinstance(node.data, Section), node.data.ref
+            assert styles[0] == REF
+            assert (TITLE in styles) == isinstance(node.data, Section), node.data.ref
 
     drive(browser(), script)
 

@@ -101,20 +101,170 @@ def test_a_guide_that_cannot_be_read_completes_to_nothing(
         assert _complete(invoke, "zsh", line, env=env) == "_files\n"  # Typer's "no choices"
 
 
-def test_show_completion_prints_a_script(invoke: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", "1")
-    result = invoke("--show-completion", "zsh")
-    assert (result.exit_code, result.stderr) == (0, "")
-    assert "#compdef effects" in result.stdout
-    assert "_EFFECTS_COMPLETE=complete_zsh" in result.stdout
+BASH_SCRIPT = """\
+_effects_completion() {
+    local IFS=$'\\n'
+    COMPREPLY=( $( env COMP_WORDS="${COMP_WORDS[*]}" \\
+                   COMP_CWORD=$COMP_CWORD \\
+                   _EFFECTS_COMPLETE=complete_bash $1 ) )
+    return 0
+}
+
+complete -o default -o nosort -F _effects_completion effects
+"""
+ZSH_SCRIPT = """\
+#compdef effects
+
+_effects_completion() {
+  eval $(env _TYPER_COMPLETE_ARGS="${words[1,$CURRENT]}" _EFFECTS_COMPLETE=complete_zsh effects)
+}
+
+zstyle ':completion:*:*:effects:*' sort false
+compdef _effects_completion effects
+"""
+ZSHRC_LINE = "fpath+=~/.zfunc; autoload -Uz compinit; compinit\n"
 
 
-def test_install_completion_writes_the_script(
+@pytest.mark.parametrize(
+    ("args", "script"),
+    [
+        pytest.param(["--show-completion", "bash"], BASH_SCRIPT, id="bash"),
+        pytest.param(["--show-completion", "zsh"], ZSH_SCRIPT, id="zsh"),
+        pytest.param(["--show-completion=zsh"], ZSH_SCRIPT, id="zsh-with-equals"),
+        pytest.param(["--show-completion"], BASH_SCRIPT, id="the-shell-it-runs-under"),
+    ],
+)
+def test_show_completion_prints_the_script(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch, args: list[str], script: str
+) -> None:
+    monkeypatch.setenv("SHELL", "/bin/bash")
+    monkeypatch.setattr("shellingham.detect_shell", _cannot_tell)
+    assert _outcome(invoke(*args)) == (0, script, "")
+
+
+def _cannot_tell() -> None:
+    import shellingham
+
+    raise shellingham.ShellDetectionFailure()
+
+
+def _outcome(result: object) -> tuple[int, str, str]:
+    return (result.exit_code, result.stdout, result.stderr)  # type: ignore[attr-defined]
+
+
+def test_a_shell_effects_does_not_complete_is_a_usage_error(invoke: Invoke) -> None:
+    assert _outcome(invoke("--show-completion", "tcsh")) == (
+        2,
+        "",
+        "effects: Invalid value for '--show-completion': \"tcsh\" is not one of bash, zsh, fish,"
+        " powershell. See 'effects --help'.\n",
+    )
+
+
+@pytest.mark.parametrize(
+    "zshrc",
+    [
+        pytest.param(None, id="no-zshrc"),
+        pytest.param("export EDITOR=vi\n", id="a-zshrc"),
+        pytest.param("export EDITOR=vi", id="no-final-newline"),
+        pytest.param(f"# mine\n{ZSHRC_LINE}alias l=ls\n", id="loads-it-already"),
+    ],
+)
+def test_installing_zsh_completion_adds_one_line_and_no_setting(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, zshrc: str | None
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    rc = tmp_path / ".zshrc"
+    if zshrc is not None:
+        rc.write_text(zshrc, encoding="utf-8")
+    result = invoke("--install-completion", "zsh")
+    loads = zshrc is not None and ZSHRC_LINE in zshrc
+    told = f"{rc} loads it already." if loads else f"Added to {rc}: {ZSHRC_LINE.strip()}"
+    assert _outcome(result) == (
+        0,
+        f"Wrote the completion script to {tmp_path}/.zfunc/_effects.\n{told}\n"
+        "Open a new zsh to use TAB completion.\n",
+        "",
+    )
+    before = zshrc or ""
+    added = "" if loads else ("\n" if before and not before.endswith("\n") else "") + ZSHRC_LINE
+    assert rc.read_text(encoding="utf-8") == before + added  # nothing else: no zstyle
+    assert (tmp_path / ".zfunc" / "_effects").read_text(encoding="utf-8") == ZSH_SCRIPT
+    assert sorted(path.name for path in tmp_path.iterdir()) == [".zfunc", ".zshrc"]
+
+
+def test_installing_bash_completion(
     invoke: Invoke, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", "1")
     monkeypatch.setenv("HOME", str(tmp_path))
-    result = invoke("--install-completion", "zsh")
-    assert result.exit_code == 0, result.output
-    assert "zsh completion installed in" in result.stdout
-    assert "_EFFECTS_COMPLETE=complete_zsh" in (tmp_path / ".zfunc" / "_effects").read_text()
+    (tmp_path / ".bashrc").write_text("set -o vi\n", encoding="utf-8")
+    script = tmp_path / ".bash_completions" / "effects.sh"
+    for _ in range(2):  # a second install adds nothing
+        result = invoke("--install-completion", "bash")
+        assert result.exit_code == 0
+    assert result.stdout == (
+        f"Wrote the completion script to {script}.\n{tmp_path}/.bashrc loads it already.\n"
+        "Open a new bash to use TAB completion.\n"
+    )
+    assert (tmp_path / ".bashrc").read_text(encoding="utf-8") == f"set -o vi\nsource '{script}'\n"
+    assert script.read_text(encoding="utf-8") == BASH_SCRIPT
+
+
+@pytest.mark.posix
+def test_bash_offers_references_in_guide_order(tmp_path: Path) -> None:
+    """A real bash, with the installed script: what TAB offers is in the order given."""
+    import shutil
+    import subprocess
+
+    from tests.helpers import EFFECTS, environment
+
+    bash = shutil.which("bash")
+    assert bash is not None
+    wrapper = tmp_path / "effects"
+    wrapper.write_text(f'#!/bin/sh\nexec {" ".join(EFFECTS)} "$@"\n', encoding="utf-8")
+    wrapper.chmod(0o755)
+    probe = (
+        f"source /dev/stdin <<'EOF'\n{BASH_SCRIPT}EOF\n"
+        "complete -p effects\n"
+        "COMP_WORDS=(effects show 1); COMP_CWORD=2; _effects_completion effects\n"
+        'printf "%s\\n" "${COMPREPLY[@]}"\n'
+    )
+    env = environment(PATH=f"{tmp_path}:{environment()['PATH']}")
+    done = subprocess.run(
+        [bash, "--norc", "-c", probe], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == (
+        "complete -o default -o nosort -F _effects_completion effects\n1\n1.1\n1.2\n1.3\n10\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "offered"),
+    [
+        pytest.param("effects read --no", ["--no-cache", "--no-color", "--no-pager"], id="read"),
+        pytest.param(
+            "effects search --",
+            [
+                "--regex",
+                "--section",
+                "--limit",
+                "--json",
+                "--help",
+                "--guide",
+                "--no-cache",
+                "--color",
+                "--no-color",
+                "--pager",
+                "--no-pager",
+            ],
+            id="own-options-first",
+        ),
+        pytest.param("effects --no", ["--no-cache", "--no-color", "--no-pager"], id="before"),
+    ],
+)
+def test_global_options_complete_after_the_command_too(
+    invoke: Invoke, line: str, offered: list[str]
+) -> None:
+    choices = _complete(invoke, "fish", line).splitlines()  # one a line, long help or not
+    assert [choice.split("\t")[0] for choice in choices] == offered

@@ -66,8 +66,8 @@ def test_list_on_a_terminal_has_the_header_and_aligned_columns(
     lines = invoke("--color", "never", "--no-pager", "list").stdout.splitlines()
     assert lines[:3] == [
         "10 Dynamic Positive Effects of Social Media",
-        "The Dynamic Positive Effects of Social Media on Mental Health: A Comprehensive",
-        "Guide",
+        "The Dynamic Positive Effects of Social Media on Mental Health:",
+        "A Comprehensive Guide",
     ]
     assert lines[4] == " 1  Building and Strengthening Social Connections           3 points"
     narrow = invoke("--color", "never", "--no-pager", "list", env={"COLUMNS": "40"})
@@ -89,3 +89,21 @@ def test_wide_characters_keep_the_pipe_list_aligned(
         "2  Longer title  1 point\n"
         "3  \U0001f389\U0001f389\U0001f389        1 point\n"
     )
+
+
+@pytest.mark.parametrize("on_a_terminal", [False, True])
+def test_tree_titles_start_in_one_column_and_counts_stay_put(
+    invoke: Invoke, request: pytest.FixtureRequest, on_a_terminal: bool
+) -> None:
+    if on_a_terminal:
+        request.getfixturevalue("terminal")
+    args = ("--color", "never", "--no-pager", "list")
+    tree = invoke(*args, "--tree").stdout.splitlines()
+    flat = invoke(*args).stdout.splitlines()
+    points = [line for line in tree if line.startswith("    ")]
+    assert len(points) == 30
+    assert {line.index(line.split("  ", 3)[-1].strip()) for line in points} == {10}
+    assert "    9.3   Building a Positive Online Presence" in points
+    assert "    10.1  Amplifying Voices and Stories" in points
+    sections = [line for line in tree if not line.startswith("    ")]
+    assert sections == flat  # the count column where list has it

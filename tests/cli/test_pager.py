@@ -15,6 +15,7 @@ import pytest
 from tests.helpers import ESC, SGR, Invoke, golden, on_terminal, run_effects
 
 READ = golden("read.txt")
+TIP = ["tip", "--seed", "3"]
 
 
 @pytest.fixture
@@ -225,11 +226,18 @@ def test_a_pager_that_quits_early_is_not_an_error(tmp_path: Path) -> None:
 
 @pytest.mark.posix
 @pytest.mark.parametrize(
-    ("less", "expected"),
-    [pytest.param(None, "LESS=FRX", id="LESS-unset"), pytest.param("-i", "LESS=-i", id="LESS-set")],
+    ("args", "less", "expected"),
+    [
+        pytest.param(["read"], None, "-FRX LESS=FRX", id="LESS-unset"),
+        pytest.param(["read"], "-i", "-FRX LESS=-i", id="LESS-set"),
+        # Asked for, the pager stays open even on a short tip: no -F, which quits at once.
+        pytest.param(["--pager", *TIP], None, "-RX LESS=RX", id="--pager"),
+        pytest.param([*TIP, "--pager"], None, "-RX LESS=RX", id="--pager-after-the-command"),
+        pytest.param(["--pager", *TIP], "-iF", "-RX LESS=-iF", id="--pager-LESS-set"),
+    ],
 )
 def test_the_default_pager_is_less_dash_frx(
-    tmp_path: Path, less: str | None, expected: str
+    tmp_path: Path, args: list[str], less: str | None, expected: str
 ) -> None:
     # A stand-in `less` first on PATH records how it was started; the real one needs a person.
     bin_folder = tmp_path / "bin"
@@ -243,10 +251,11 @@ def test_the_default_pager_is_less_dash_frx(
     env = {"PATH": f"{bin_folder}{os.pathsep}{os.environ['PATH']}"}
     if less is not None:
         env["LESS"] = less
-    result = on_terminal("read", cwd=tmp_path, no_pager=False, **env)
+    result = on_terminal(*args, cwd=tmp_path, no_pager=False, **env)
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
-    assert (tmp_path / "how.txt").read_text(encoding="utf-8") == f"-FRX {expected}\n"
-    assert SGR.sub("", (tmp_path / "paged.txt").read_text(encoding="utf-8")) == READ
+    assert (tmp_path / "how.txt").read_text(encoding="utf-8") == f"{expected}\n"
+    shown = READ if "read" in args else golden("tip-3.txt")
+    assert SGR.sub("", (tmp_path / "paged.txt").read_text(encoding="utf-8")) == shown
 
 
 @pytest.mark.posix

@@ -6,6 +6,8 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from tests.helpers import BUNDLED, Invoke, golden
 
 
@@ -50,4 +52,56 @@ def test_read_of_a_guide_without_optional_parts(
         "title: Bare\nsections:\n  - {title: S, text: s., points: [{title: P, text: p.}]}\n"
     )
     result = invoke("--guide", str(path), "read")
-    assert result.stdout == "Bare\n\n" + "\u2500" * 80 + "\n1  S\n\ns.\n\n1.1  P\n\np.\n"
+    assert result.stdout == (
+        "Bare\n\nContents\n1  S\n\n" + "\u2500" * 80 + "\n1  S\n\ns.\n\n1.1  P\n\np.\n"
+    )
+
+
+def test_read_opens_with_the_title_and_a_list_of_the_sections(invoke: Invoke) -> None:
+    lines = invoke("read").stdout.splitlines()
+    assert lines[:6] == [
+        "10 Dynamic Positive Effects of Social Media",
+        "The Dynamic Positive Effects of Social Media on Mental Health:",
+        "A Comprehensive Guide",
+        "",
+        "Contents",
+        " 1  Building and Strengthening Social Connections",
+    ]
+    assert lines[14] == "10  Supporting and Amplifying Mental Health Campaigns"
+    rule = "\u2500" * 80
+    assert lines[16:18] == [rule, "Introduction"]
+    at = lines.index("Conclusion")
+    assert lines[at - 1] == rule
+
+
+TWO_LINES = [
+    "The Dynamic Positive Effects of Social Media on Mental Health:",
+    "A Comprehensive Guide",
+]
+
+
+@pytest.mark.posix
+@pytest.mark.parametrize(
+    ("columns", "subtitle"),
+    [
+        # The 80-column measure of the text holds on a wide terminal too: two even lines.
+        pytest.param(200, TWO_LINES, id="200"),
+        pytest.param(100, TWO_LINES, id="100"),
+        pytest.param(80, TWO_LINES, id="80"),
+        pytest.param(
+            60,
+            [
+                "The Dynamic Positive Effects of Social Media",
+                "on Mental Health: A Comprehensive Guide",
+            ],
+            id="60",
+        ),
+    ],
+)
+def test_the_subtitle_wraps_as_a_unit(tmp_path: Path, columns: int, subtitle: list[str]) -> None:
+    """Never a word alone on a line of its own."""
+    from tests.helpers import on_terminal
+
+    shown = on_terminal("--color", "never", "read", cwd=tmp_path, columns=columns, lines=1000)
+    assert shown.stdout.splitlines()[1 : 1 + len(subtitle)] == subtitle
+    assert shown.stdout.splitlines()[1 + len(subtitle)] == ""

@@ -8,6 +8,7 @@ import datetime
 import itertools
 import json
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -86,3 +87,80 @@ def test_daily_tip_from_one_section(invoke: Invoke, today: Callable[[datetime.da
         refs.append(_daily_ref(invoke, "--section", "4"))
     assert {ref.split(".")[0] for ref in refs} == {"4"}
     assert set(refs[:3]) == {"4.1", "4.2", "4.3"} == set(refs[3:])
+
+
+# --- tip --short: two lines for a shell's start-up ----------------------------------------------
+
+SHORT_3 = (
+    "3.2  Self-Help Tools and Resources\n"
+    "Social media also provides a number of self-help tools and resources, which is\u2026\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "expected"),
+    [
+        pytest.param([], {}, SHORT_3, id="pipe"),
+        pytest.param(
+            [],
+            {"COLUMNS": "40"},
+            "3.2  Self-Help Tools and Resources\nSocial media also provides a number of\u2026\n",
+            id="40-columns",
+        ),
+        pytest.param(
+            [],
+            {"COLUMNS": "20"},
+            "3.2  Self-Help\u2026\nSocial media also\u2026\n",
+            id="20-columns",
+        ),
+        pytest.param(
+            ["--color", "always"],
+            {},
+            "\x1b[1;36m3.2\x1b[0m  \x1b[1mSelf-Help Tools and Resources\x1b[0m\n"
+            + SHORT_3.splitlines(keepends=True)[1],
+            id="colour",
+        ),
+        pytest.param(
+            ["--color", "always"],
+            {"EFFECTS_THEME": "light"},
+            "\x1b[1;34m3.2\x1b[0m  \x1b[1mSelf-Help Tools and Resources\x1b[0m\n"
+            + SHORT_3.splitlines(keepends=True)[1],
+            id="light",
+        ),
+        pytest.param(
+            [],
+            {"FORCE_COLOR": "1", "NO_COLOR": "1"},
+            "\x1b[1m3.2\x1b[0m  \x1b[1mSelf-Help Tools and Resources\x1b[0m\n"
+            + SHORT_3.splitlines(keepends=True)[1],
+            id="NO_COLOR-keeps-bold",
+        ),
+    ],
+)
+def test_tip_short(invoke: Invoke, args: list[str], env: dict, expected: str) -> None:
+    result = invoke(*args, "tip", "--short", "--seed", "3", env=env)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, expected, "")
+
+
+def test_tip_short_json_is_the_tip(invoke: Invoke) -> None:
+    assert invoke("tip", "--short", "--seed", "3", "--json").stdout == (
+        invoke("tip", "--seed", "3", "--json").stdout
+    )
+
+
+def test_tip_short_of_the_day(invoke: Invoke, today: Callable[[datetime.date], None]) -> None:
+    today(datetime.date(2026, 12, 1))
+    ref = json.loads(invoke("tip", "--daily", "--json").stdout)["ref"]
+    assert invoke("tip", "--daily", "--short").stdout.startswith(f"{ref}  ")
+
+
+@pytest.mark.posix
+@pytest.mark.parametrize("columns", [60, 100, 200])
+def test_tip_short_on_a_terminal(tmp_path: Path, columns: int) -> None:
+    from tests.helpers import on_terminal
+
+    result = on_terminal("tip", "--short", "--seed", "3", cwd=tmp_path, columns=columns)
+    width = min(columns, 80)
+    lines = result.stdout.splitlines()
+    assert (result.returncode, result.stderr, len(lines)) == (0, "", 2)
+    assert lines[0] == "\x1b[1;36m3.2\x1b[0m  \x1b[1mSelf-Help Tools and Resources\x1b[0m"
+    assert len(lines[1]) <= width and lines[1].endswith("\u2026")

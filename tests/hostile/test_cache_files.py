@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from effects_cli import cache
+from effects_cli import cache, records
 from effects_cli.bundled import bundled_guide_path
 from effects_cli.cache import store
 from effects_cli.model import Guide, Point, Section
-from effects_cli.records import guide_record
 from tests.helpers import SMALL_GUIDE, Invoke, run_effects
 
 
@@ -51,7 +50,7 @@ PLANTED = Guide(
 
 def test_text_read_back_from_the_cache_is_defused(invoke: Invoke) -> None:
     """Whatever a cache file holds, its text reaches the terminal as safely as YAML's."""
-    cache.write("guide", bundled_key(), guide_record(PLANTED))
+    records.write(bundled_key(), PLANTED)
     result = invoke("list", "--tree")
     assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout == (
@@ -135,8 +134,8 @@ def test_cache_files_and_the_folders_made_for_them_are_private(tmp_path: Path) -
 def test_a_cache_file_others_can_read_is_not_used_and_is_rewritten_private(
     invoke: Invoke,
 ) -> None:
-    cache.write("guide", bundled_key(), guide_record(PLANTED))
-    path = cache.cache_folder() / store.file_name("guide", bundled_key())
+    records.write(bundled_key(), PLANTED)
+    path = cache.cache_folder() / records.file_name(bundled_key())
     path.chmod(0o644)  # as earlier versions wrote them
     result = invoke("list")
     assert result.stdout.startswith(" 1  Building and Strengthening")  # not the planted one

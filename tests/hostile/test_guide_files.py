@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import MESSAGE, ONE_SECTION, SMALL_GUIDE, Invoke
-from tests.messages import GUIDES, NOT_FILES, MakePath
+from tests.messages import GUIDES, MORE_PROBLEMS, NOT_FILES, MakePath, more_problems
 
 COMMANDS = (
     ["list"],
@@ -26,16 +26,17 @@ COMMANDS = (
 
 @pytest.mark.parametrize(("data", "problem"), GUIDES)
 def test_a_bad_guide_gets_one_line_naming_the_file_and_exit_3(
-    invoke: Invoke, tmp_path: Path, data: bytes | str, problem: str
+    invoke: Invoke, tmp_path: Path, data: bytes | str, problem: str, request: pytest.FixtureRequest
 ) -> None:
     path = tmp_path / "guide.yaml"
     path.write_bytes(data.encode() if isinstance(data, str) else data)
+    more = more_problems(path, MORE_PROBLEMS.get(request.node.callspec.id, 0))
     for args in COMMANDS:
         result = invoke("--guide", str(path), *args)
         assert (result.exit_code, result.stdout, result.stderr) == (
             3,
             "",
-            f"effects: {path}{problem}\n",
+            f"effects: {path}{problem}{more}\n",
         ), args
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from effects_cli.loader import MAX_BYTES, load_guide
 from tests.helpers import MESSAGE, ONE_SECTION, Invoke, run_effects
+from tests.messages import more_problems
 
 
 def _alias_bomb(copies: int) -> str:
@@ -33,7 +34,7 @@ def test_an_alias_bomb_is_refused_at_its_first_alias(invoke: Invoke, tmp_path: P
     assert (result.exit_code, result.stderr) == (
         3,
         f"effects: {path}: sub-point 1.2: an alias of the mapping on line 3, column 37:"
-        " aliases may repeat text, not mappings or lists\n",
+        f" aliases may repeat text, not mappings or lists{more_problems(path, 3997)}\n",
     )
 
 
@@ -64,7 +65,7 @@ def test_text_repeated_by_aliases_counts_toward_the_size_limit(
     assert (result.exit_code, result.stderr) == (
         3,
         f"effects: {path}: sub-point 1.50: text: aliases repeat its text past the limit"
-        " of 50000 characters (EFFECTS_MAX_GUIDE_BYTES sets another)\n",
+        f" of 50000 characters (EFFECTS_MAX_GUIDE_BYTES sets another){more_problems(path, 100)}\n",
     )
 
 

@@ -69,12 +69,14 @@ def test_hostile_text_is_shown_visibly(invoke: Invoke, hostile_guide: Path) -> N
     assert result.stdout == (
         "Title\\x1b]0;pwned\\x07\\x1b]52;c;cHduZWQ=\\x07\n"
         "Sub\\u202etitle\\u2066x\\u2069\n\n"
+        "Contents\n1  [red]Red[/] \\x1b[31mtitle\n\n" + "\u2500" * 80 + "\nIntroduction\n\n"
         "Intro\\x1b[2J\\x1b[H cleared?\\x9b31m C1\\x9d0;t\\x07 \\x1bPq DCS\\x1b\\\n"
         "back\\x08\\x08\\x08space\\rcarriage\n\n" + "\u2500" * 80 + "\n"
         "1  [red]Red[/] \\x1b[31mtitle\n\n"
         "Line\nseparated\n\nparagraphs, \u200bzero\u200dwidth, \u200fRTL mark, [link=x]markup[/link].\n\n"
         "1.1  Point \\u202eevil\n\n"
         "gardens \\x1b[5mblink\\x1b[0m and :smile: [bold]gardens[/bold]\n\n" + "\u2500" * 80 + "\n"
+        "Conclusion\n\n"
         "The end\\x1b[?1049h\n"
     )
     data = json.loads(invoke("--guide", str(hostile_guide), "read", "--json").stdout)
@@ -143,7 +145,7 @@ def test_markup_in_guide_text_and_queries_is_shown_as_typed(
     found = invoke("--guide", str(path), "search", "[bold]gardens", env={"FORCE_COLOR": "1"})
     assert found.exit_code == 0
     assert SGR.sub("", found.stdout) == "1.1  [/]\n     [bold magenta]gardens[/]\n"
-    assert f"{ESC}[1;4;33mgardens{ESC}[0m" in found.stdout
+    assert f"{ESC}[1;4;35mgardens{ESC}[0m" in found.stdout
     listed = invoke("--guide", str(path), "list", "--tree")
     assert "[red]Red[/] section" in listed.stdout and "1.1  [/]" in listed.stdout
 
@@ -153,7 +155,7 @@ def test_markup_in_messages_is_shown_literally(invoke: Invoke, tmp_path: Path) -
     missing = not_file_problem("missing")
     assert result.stderr == f"effects: {tmp_path}/[bold]x[/].yaml: {missing}\n"
     result = invoke("search", "[bold]zzz[/bold]", env={"FORCE_COLOR": "1"})
-    assert result.stderr == 'effects: no match for "[bold]zzz[/bold]"\n'
+    assert result.stderr == 'effects: the guide does not cover "[bold]zzz[/bold]"\n'
 
 
 @pytest.mark.posix  # control characters in a file name

@@ -8,6 +8,11 @@ from hypothesis import strategies as st
 
 from effects_cli.loader import parse_guide
 from effects_cli.model import Guide
+from effects_cli.search.coverage import is_common
+from effects_cli.search.engine import content_words
+from effects_cli.search.function_words import FUNCTION_WORDS
+from effects_cli.search.index import Index
+from effects_cli.search.query import parse_query
 from effects_cli.search.text import tokenize
 
 from .conftest import Find, Refs, search_guide
@@ -109,9 +114,15 @@ def test_a_query_of_thousands_of_characters(refs: Refs) -> None:
 
 @given(st.data())
 def test_guide_words_are_found_and_an_entry_holding_one_is_a_hit(
-    find: Find, guide: Guide, text_words: list[str], data: st.DataObject
+    find: Find, guide: Guide, index: Index, text_words: list[str], data: st.DataObject
 ) -> None:
-    words = data.draw(st.lists(st.sampled_from(text_words), min_size=1, max_size=4))
+    # Words that say what an entry is about: not how readers ask, not in almost every entry.
+    telling = [
+        word
+        for word in text_words
+        if word not in FUNCTION_WORDS and not is_common(len(index.docs(word)), index.entry_count)
+    ]
+    words = data.draw(st.lists(st.sampled_from(telling), min_size=1, max_size=4))
     found = find(" ".join(words)).hits
     assert found
     holding = {
@@ -152,3 +163,45 @@ def test_a_limit_keeps_the_best_and_still_counts_all(
     results = find("fundraising", limit=limit)
     assert (len(results.hits), results.found, results.total) == (shown, found, found)
     assert results.hits == everything.hits[:shown]
+
+
+@pytest.mark.parametrize(
+    ("query", "words"),
+    [
+        pytest.param(
+            "how can social media help me feel less lonely",
+            ("social", "media", "help", "lonely"),
+            id="a-question",
+        ),
+        pytest.param("compassion for others", ("compassion",), id="function-words-left-out"),
+        pytest.param("how to", ("how", "to"), id="nothing-else-searched-as-typed"),
+        pytest.param('how "support for others"', (), id="a-phrase-keeps-every-word"),
+    ],
+)
+def test_function_words_are_left_out(query: str, words: tuple[str, ...]) -> None:
+    assert content_words(parse_query(query)) == words
+
+
+def test_function_words_neither_score_nor_light_up(find: Find) -> None:
+    hit = find("compassion for others").hits[0]
+    assert hit.entry.ref == "8.2"
+    assert [hit.snippet.text[start:end] for start, end in hit.snippet.spans] == ["compassion"]
+
+
+def test_keywords_rank_below_the_entry_s_own_words() -> None:
+    guide = parse_guide(
+        "title: T\nsections:\n"
+        "  - {title: A, text: a gym nearby, points: [{title: P, text: p}]}\n"
+        "  - {title: B, text: b, keywords: [gym], points: [{title: Q, text: q}]}\n"
+    )
+    assert [hit.entry.ref for hit in search_guide(guide, "gym").hits] == ["1", "2"]
+
+
+def test_a_long_query_ranks_by_how_many_of_its_words_an_entry_holds() -> None:
+    guide = parse_guide(
+        "title: T\nsections:\n"
+        "  - {title: Rare, text: xylophone, points: [{title: P, text: p}]}\n"
+        "  - {title: B, text: music band drums practice, points: [{title: Q, text: q}]}\n"
+    )
+    found = search_guide(guide, "xylophone music band drums practice").hits
+    assert [hit.entry.ref for hit in found][:2] == ["2", "1"]

@@ -7,6 +7,7 @@ from array import array
 
 import pytest
 
+from effects_cli.model import Guide, Section
 from effects_cli.search.corpus import Corpus
 from effects_cli.search.engine import search
 from effects_cli.search.index import Index, IndexRecord
@@ -81,16 +82,16 @@ def test_the_record_is_plain_data_for_marshal_and_named_on_read() -> None:
 @pytest.mark.parametrize(
     ("word", "postings"),
     [
-        pytest.param("peer", [(0, 1, 2)], id="title-and-text"),
-        pytest.param("peers", [(0, 0, 2)], id="another-form-is-another-word"),
-        pytest.param("peertopeer", [(0, 0, 1)], id="a-compound-whole"),
-        pytest.param("stigma", [(1, 1, 15)], id="counts-stop-at-fifteen"),
+        pytest.param("peer", [(0, 1, 2, 0, 0)], id="title-and-text"),
+        pytest.param("peers", [(0, 0, 2, 0, 0)], id="another-form-is-another-word"),
+        pytest.param("peertopeer", [(0, 0, 1, 0, 0)], id="a-compound-whole"),
+        pytest.param("stigma", [(1, 1, 15, 0, 0)], id="counts-stop-at-fifteen"),
         pytest.param("nothing", [], id="absent"),
     ],
 )
-def test_postings(word: str, postings: list[tuple[int, int, int]]) -> None:
+def test_postings(word: str, postings: list[tuple[int, int, int, int, int]]) -> None:
     assert list(SMALL.postings(word)) == postings
-    assert SMALL.docs(word) == {doc for doc, _, _ in postings}
+    assert SMALL.docs(word) == {doc for doc, *_ in postings}
 
 
 def test_lookups() -> None:
@@ -115,3 +116,19 @@ def test_an_empty_guide_is_an_empty_index() -> None:
     empty = Index.build(corpus_of())
     assert (empty.vocabulary, empty.entry_count) == ((), 0)
     assert (empty.lengths.title_average, empty.lengths.text_average) == (1.0, 1.0)
+
+
+def test_keywords_and_related_words_are_fields_of_their_own() -> None:
+    guide = Guide(
+        "T",
+        (
+            Section(1, "Fitness", "Workouts and diet.", (), ("gym", "gym bag")),
+            Section(2, "Support", "Groups.", (), (), ("grief", "loss")),
+        ),
+    )
+    index = Index.build(Corpus.of(guide))
+    assert list(index.postings("gym")) == [(0, 0, 0, 2, 0)]
+    assert list(index.postings("grief")) == [(1, 0, 0, 0, 1)]
+    assert list(index.postings("diet")) == [(0, 0, 1, 0, 0)]
+    assert list(index.lengths.texts) == [3, 1]  # keywords are not text
+    assert Index.from_record(index.record()).vocabulary == index.vocabulary

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from effects_cli.search.engine import search
 from effects_cli.search.index import Index
+from effects_cli.search.query import parse_query
 from effects_cli.search.typos import closest, suggestions, within_slips
 
 from .conftest import Find, corpus_of
@@ -81,3 +83,27 @@ def test_within_slips(typed: str, word: str, slips: int, within: bool) -> None:
 def test_suggestions_are_the_corrections_then_looser_guesses() -> None:
     found = suggestions(INDEX, {"meditaton": "meditation"}, ("depression", "qqqqqq", "meditatin"))
     assert found == ("meditation", "expression")
+
+
+@pytest.mark.parametrize("word", ["bullying", "depression", "addiction", "anxiety", "mediation"])
+def test_a_real_word_the_guide_lacks_is_neither_searched_as_another_nor_suggested(
+    find: Find, word: str
+) -> None:
+    result = find(word)
+    assert (result.hits, result.corrections, result.suggestions) == ([], {}, ())
+    assert result.not_covered and result.absent == (word,)
+
+
+def test_a_real_word_is_not_taken_for_a_slip_of_a_guide_word() -> None:
+    guide = corpus_of(("Expression", "creative expression"), ("Building", "building bridges"))
+    for word in ("depression", "bullying"):
+        result = search(guide, parse_query(word))
+        assert (result.corrections, result.suggestions, result.hits) == ({}, (), [])
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("helpine", "helpline"), ("clasmates", "classmates"), ("hotlne", "hotline")],
+)
+def test_a_misspelt_keyword_is_corrected_to_the_keyword(find: Find, typed: str, meant: str) -> None:
+    assert find(typed).corrections == {typed: meant}

@@ -1,0 +1,243 @@
+"""Start-up of what a shell runs, against the interpreter itself: the fast path's goals.
+
+Each command runs alternately with its yardstick, many times, and the ratio of
+medians is printed (this machine is shared and noisy; ratios from one run are
+what count):
+
+- the bundled guide, warm (`tip`, `tip --daily`, `show 4`, `show 4.2`, `list`)
+  against ``python -c pass`` of the same venv, in a pipe and on a terminal (both
+  sides run through ``script -qec``, which adds its own start-up); goals 2.5 and 1.8;
+- a warm ``search stigma`` against the import floor (``python -c "import typer,
+  rich.console, yaml"``); goal 0.8;
+- fortune and tealdeer, where installed, as the tools people compare with (tealdeer
+  reads one page written here, as it has none offline);
+- a synthetic guide of 55,000 entries: warm `tip` and `show` against ``python -c
+  pass`` (goal 4), warm search against the floor (goal 1.5), the first search with an
+  empty cache (goal 2.5 s; 0.6 s at 11,000 entries), and the peak memory of a warm
+  run against that of ``python -c pass`` (goal: at most 1.2 times it, plus what is
+  printed).
+
+    python benchmarks/warm.py               # 20 rounds
+    python benchmarks/warm.py --rounds 40 --quick   # no 55,000-entry guide
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from common import effects_command
+from search import generate_guide
+
+PIPE_VERBS = (["tip"], ["tip", "--daily"], ["show", "4"], ["show", "4.2"], ["list"])
+
+
+def timed(argv: list[str], env: dict[str, str], terminal: bool) -> tuple[float, int]:
+    """Seconds and peak memory (KiB) of one run: in a pipe, or on a terminal made by
+    ``script``."""
+    command = ["script", "-qec", " ".join(map(_quoted, argv)), "/dev/null"] if terminal else argv
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        stdin=subprocess.DEVNULL,
+    )
+    assert process.stdout is not None
+    output = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0 or not output:
+        sys.exit(f"{' '.join(command)} failed (exit {process.returncode})")
+    return elapsed, usage.ru_maxrss
+
+
+def _quoted(word: str) -> str:
+    return "'" + word.replace("'", "'\\''") + "'"
+
+
+def compare(
+    label: str,
+    ours: list[str],
+    theirs: list[str],
+    env: dict[str, str],
+    rounds: int,
+    terminal: bool = False,
+) -> tuple[float, float, float]:
+    """Median seconds of ``ours`` and ``theirs`` run alternately, and their ratio."""
+    a, b = [], []
+    for _ in range(rounds):
+        a.append(timed(ours, env, terminal)[0])
+        b.append(timed(theirs, env, terminal)[0])
+    mine, yard = statistics.median(a), statistics.median(b)
+    return mine, yard, mine / yard
+
+
+def row(label: str, figures: tuple[float, float, float], goal: float | None) -> str:
+    mine, yard, ratio = figures
+    mark = "" if goal is None else ("  ok" if ratio <= goal else f"  over the goal of {goal}")
+    return f"{label:28}{mine * 1000:8.1f} ms  {yard * 1000:8.1f} ms  {ratio:6.2f}{mark}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument("--quick", action="store_true", help="leave out the 55,000-entry guide")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="effects-warm-bench-"))
+    env = {**os.environ, "XDG_CACHE_HOME": str(work / "cache"), "TERM": "xterm-256color"}
+    for name in (
+        "NO_COLOR",
+        "FORCE_COLOR",
+        "COLUMNS",
+        "LINES",
+        "EFFECTS_GUIDE",
+        "PYTHONDONTWRITEBYTECODE",
+    ):
+        env.pop(name, None)
+    effects = effects_command()
+    python = [sys.executable, "-c", "pass"]
+    floor = [sys.executable, "-c", "import typer, rich.console, yaml"]
+    try:
+        for terminal in (False, True):
+            for verb in PIPE_VERBS:  # warm the cache (and the replays) in this very view
+                for _ in range(3):
+                    timed(effects + verb, env, terminal)
+        print(f"{'':28}{'effects':>11}  {'yardstick':>11}  ratio")
+        for terminal, goal in ((False, 2.5), (True, 1.8)):
+            place = "terminal" if terminal else "pipe"
+            print(f"\nbundled guide, warm, {place}: against python -c pass")
+            for verb in PIPE_VERBS:
+                print(
+                    row(
+                        " ".join(verb),
+                        compare(" ".join(verb), effects + verb, python, env, args.rounds, terminal),
+                        goal,
+                    ),
+                    flush=True,
+                )
+            timed([*effects, "search", "stigma"], env, terminal)
+            print(
+                row(
+                    "search stigma (vs floor)",
+                    compare(
+                        "search", [*effects, "search", "stigma"], floor, env, args.rounds, terminal
+                    ),
+                    0.8,
+                ),
+                flush=True,
+            )
+        print("\nother tools, in a pipe, against python -c pass")
+        fortune = shutil.which("fortune") or (
+            "/usr/games/fortune" if os.path.exists("/usr/games/fortune") else None
+        )
+        if fortune:
+            print(
+                row(
+                    "fortune -s",
+                    compare("fortune", [fortune, "-s"], python, env, args.rounds),
+                    None,
+                )
+            )
+        if shutil.which("tldr"):
+            pages = work / "tealdeer"
+            for folder in ("tldr-pages", "tldr-master"):
+                page = pages / folder / "pages" / "common" / "tar.md"
+                page.parent.mkdir(parents=True)
+                page.write_text(
+                    "# tar\n\n> Archiving utility.\n\n- Create an archive:\n\n"
+                    "`tar cf {{target.tar}} {{file}}`\n"
+                )
+            print(
+                row(
+                    "tldr tar (tealdeer)",
+                    compare(
+                        "tldr",
+                        ["tldr", "tar"],
+                        python,
+                        {**env, "TEALDEER_CACHE_DIR": str(pages)},
+                        args.rounds,
+                    ),
+                    None,
+                )
+            )
+        print(row("effects tip", compare("tip", [*effects, "tip"], python, env, args.rounds), None))
+        if not args.quick:
+            large(work, env, effects, python, floor, args.rounds)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"\nmedians of {args.rounds} alternating runs; Python {sys.version.split()[0]}")
+
+
+def large(
+    work: Path,
+    env: dict[str, str],
+    effects: list[str],
+    python: list[str],
+    floor: list[str],
+    rounds: int,
+) -> None:
+    """The 55,000- and 11,000-entry guides."""
+    for sections, goal in ((1000, 0.6), (5000, 2.5)):
+        guide = work / f"guide-{sections}.yaml"
+        generate_guide(guide, sections=sections)
+        env = {
+            **env,
+            "EFFECTS_MAX_GUIDE_BYTES": str(10 * guide.stat().st_size),
+            "XDG_CACHE_HOME": str(work / f"cache-{sections}"),
+        }
+        entries = sections * 11
+        command = [*effects, "--guide", str(guide)]
+        cold = []
+        for _ in range(3):
+            shutil.rmtree(env["XDG_CACHE_HOME"], ignore_errors=True)
+            cold.append(timed([*command, "search", "stigma"], env, False)[0])
+        print(
+            f"\n{entries:,} entries ({guide.stat().st_size / 1e6:.1f} MB of YAML): first search,"
+            f" empty cache: median {statistics.median(cold):.2f} s (goal {goal} s)"
+        )
+        if sections != 5000:
+            continue
+        for verb in (["show", "2500.5"], ["show", "2500"], ["tip"], ["tip", "--seed", "7"]):
+            timed(command + verb, env, False)
+            print(
+                row(
+                    " ".join(verb),
+                    compare(" ".join(verb), command + verb, python, env, rounds),
+                    4.0,
+                ),
+                flush=True,
+            )
+        print(
+            row(
+                "search stigma (vs floor)",
+                compare("search", [*command, "search", "stigma"], floor, env, rounds),
+                1.5,
+            ),
+            flush=True,
+        )
+        ours = statistics.median(
+            timed([*command, "show", "2500.5"], env, False)[1] for _ in range(5)
+        )
+        bare = statistics.median(timed(python, env, False)[1] for _ in range(5))
+        printed = (
+            len(subprocess.run([*command, "show", "2500.5"], env=env, capture_output=True).stdout)
+            / 1024
+        )
+        print(
+            f"peak memory of a warm show: {ours:,} KiB against {bare:,} KiB for python -c pass,"
+            f" {ours / (bare + printed):.2f} times (goal 1.2, with the {printed:.0f} KiB printed)"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,183 @@
+"""The fast path: what a shell runs at every start, answered without Typer or Rich.
+
+``effects tip``, ``tip --daily``, ``tip --short``, ``show REF``, ``list`` and
+``list --tree``, with the global options that apply to them, are answered by
+printing again the very bytes the full program printed for the same entry in
+the same view (`replay`, keyed by everything that shapes them: `view`). The
+full program stays the one source of output: this never lays anything out.
+
+Anything this is not sure of — a command line it does not read (`request`), a
+guide or view it holds nothing for, an entry it has not kept, output that
+would be paged, an error to report — it leaves to the full program by
+answering None, having printed nothing. Only builtins and plain ``os`` are
+loaded on the way (no ``typing``, ``re``, ``pathlib``, Typer or Rich).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from effects_cli.warm.replay import Replay
+    from effects_cli.warm.request import Request
+
+CLOSED_PIPE = 141
+"""As `effects_cli.cli.app.ExitCode.CLOSED_PIPE`."""
+
+
+def run(argv: list[str]) -> int | None:
+    """Answer ``argv`` from what the full program kept, and return the exit code; or
+    return None, having printed nothing, for the full program to answer it."""
+    try:
+        text = _text(argv)
+    except Exception:  # anything unforeseen: the full program answers (and reports it)
+        return None
+    return None if text is None else _write(text)
+
+
+def _text(argv: list[str]) -> bytes | None:
+    """The bytes to print for ``argv``, when the full program kept them."""
+    from effects_cli.warm.request import read
+
+    request = read(argv)
+    if request is None or sys.stdout is None:
+        return None
+    replay = _replay(request)
+    if replay is None:
+        return None
+    try:
+        name = _name(request, replay.sizes)
+        text = replay.text(name) if name is not None else None
+    finally:
+        replay.close()
+    return None if text is None or _would_page(request, text) else text
+
+
+def _replay(request: Request) -> Replay | None:
+    """The replay file of the guide and the view this run would print in."""
+    from effects_cli import terminal
+    from effects_cli.warm import replay, view
+
+    environ = os.environ
+    guide = request.guide if request.guide is not None else environ.get("EFFECTS_GUIDE")
+    if guide is not None and (
+        not guide.strip() or ("/" not in guide and not os.path.exists(guide))
+    ):
+        return None  # an empty value, or a guide's name: the full program's
+    if guide is None:
+        from effects_cli.bundled import bundled_guide_file
+
+        guide = bundled_guide_file()
+    limit = environ.get("EFFECTS_MAX_GUIDE_BYTES", "").strip()
+    if limit and not (limit.isascii() and limit.isdigit() and 0 < len(limit) < 19):
+        return None  # an error to report, or a limit the full program reads exactly
+    is_terminal = view.stdout_is_terminal()
+    styling = terminal.styling(request.color, environ, is_terminal)
+    key = view.key(
+        guide,
+        int(limit) if limit else None,
+        styling,
+        environ=environ,
+        is_terminal=is_terminal,
+    )
+    return replay.open_replay(key) if key is not None else None
+
+
+def _name(request: Request, sizes: tuple[int, ...]) -> str | None:
+    """The name the text this request prints is kept under, if the guide has it."""
+    if request.verb == "list":
+        return "list-tree" if request.tree else "list"
+    if request.verb == "show":
+        ref = _reference(request.ref, sizes)
+        return f"show:{ref}" if ref is not None else None
+    if request.section is not None:
+        if not 1 <= request.section <= len(sizes):
+            return None  # "no section N": the full program says so
+        first = sum(sizes[: request.section - 1])
+        count = sizes[request.section - 1]
+    else:
+        first, count = 0, sum(sizes)
+    index = first + _pick(request, count)
+    section = 0
+    while index >= sizes[section]:
+        index -= sizes[section]
+        section += 1
+    return f"{'short' if request.short else 'show'}:{section + 1}.{index + 1}"
+
+
+def _pick(request: Request, count: int) -> int:
+    """Which of ``count`` sub-points: as `effects_cli.cli.reading.tip` picks (the same
+    seed, the same one; the same day, the same one), or at random."""
+    if request.daily:
+        import datetime
+
+        from effects_cli.daily import daily_pick
+
+        return daily_pick(range(count), datetime.date.today().toordinal())
+    if request.seed is not None:
+        import random
+
+        return random.Random(request.seed).choice(range(count))
+    return int.from_bytes(os.urandom(8), "big") % count
+
+
+def _reference(text: str, sizes: tuple[int, ...]) -> str | None:
+    """``text`` as `effects_cli.model.Guide.lookup` reads a reference, canonical
+    (``04.02`` is ``4.2``), when it names an entry; else None."""
+    parts = text.strip().split(".")
+    if not 1 <= len(parts) <= 2 or not all(p and p.isascii() and p.isdigit() for p in parts):
+        return None
+    numbers = [int(part.lstrip("0") or "0") if len(part) < 12 else 0 for part in parts]
+    if not 1 <= numbers[0] <= len(sizes):
+        return None
+    if len(numbers) == 2 and not 1 <= numbers[1] <= sizes[numbers[0] - 1]:
+        return None
+    return ".".join(map(str, numbers))
+
+
+def _would_page(request: Request, text: bytes) -> bool:
+    """Whether the full program would page this (on a terminal, taller than the window)."""
+    if request.pager is False:
+        return False
+    from effects_cli.terminal import window_height
+    from effects_cli.warm.view import stdout_is_terminal
+
+    return stdout_is_terminal() and text.count(b"\n") >= window_height(os.environ)
+
+
+def _write(text: bytes) -> int | None:
+    """Every byte of ``text`` to stdout: 0; a reader gone: 141, quietly. A stdout that
+    takes nothing (a full disk) is left to the full program, which reports it."""
+    import select
+
+    try:
+        descriptor = sys.stdout.fileno()
+        sys.stdout.flush()
+    except (AttributeError, OSError, ValueError):
+        return None
+    view = memoryview(text)
+    written = 0
+    while written < len(text):
+        try:
+            written += os.write(descriptor, view[written:])
+        except BlockingIOError:
+            select.select([], [descriptor], [])
+        except BrokenPipeError:
+            _silence(descriptor)
+            return CLOSED_PIPE
+        except OSError:
+            if not written:
+                return None
+            raise
+    return 0
+
+
+def _silence(descriptor: int) -> None:
+    """Point stdout at /dev/null, so that the final flush at exit cannot fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, descriptor)
+    except OSError:
+        pass

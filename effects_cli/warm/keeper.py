@@ -1,0 +1,89 @@
+"""The full program's side of the fast path: keeping what it printed, to be printed again.
+
+After a command printed a view of a guide for people (`output.emit` with
+``keep``), the bytes go into the replay file of that guide and view
+(`replay.keep`). A small guide gets every view it has laid out at once the first
+time (its sections and sub-points, their short tips, the contents), so that
+the next `tip --daily` is replayed too, whatever it picks; a large one keeps
+what was printed. Laid out by the very code that printed: the fast path never
+has bytes the full program would not have printed.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from effects_cli.model import Guide, Point
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from effects_cli.cli.options import Settings
+    from effects_cli.cli.results import Result, Target
+
+ALL_VIEWS_UP_TO = 300
+"""A guide of at most this many entries has all its views laid out when the first is kept
+(about a millisecond each)."""
+
+
+class Kept:
+    """What a command printed, by name (``show:4.2``, ``short:4.2``, ``list``, ``list-tree``),
+    and the guide it is of."""
+
+    __slots__ = ("guide", "name")
+
+    def __init__(self, name: str, guide: Guide) -> None:
+        self.name = name
+        self.guide = guide
+
+
+def keep_view(
+    settings: Settings,
+    target: Target,
+    kept: Kept,
+    printed: bytes,
+    lay_out: Callable[[Result], bytes],
+) -> None:
+    """Keep ``printed`` (the bytes of ``kept``'s view) for the fast path, and every other
+    view of a small guide the first time, each as ``lay_out`` prints a result."""
+    from effects_cli.warm import replay, view
+
+    notices = sys.modules.get("effects_cli.notices")  # loaded only once something is told
+    if notices is not None and notices.told():
+        return  # a cache folder refused, say: nothing is kept
+    key = view.key(
+        str(settings.source.file),
+        settings.source.max_bytes,
+        target.styling,
+        environ=os.environ,
+        is_terminal=target.is_terminal,
+    )
+    if key is None:
+        return
+    guide = kept.guide
+    sizes = tuple(len(section.points) for section in guide.sections)
+    texts = {kept.name: printed}
+    existing = replay.open_replay(key)
+    if existing is None and len(sizes) + sum(sizes) <= ALL_VIEWS_UP_TO:
+        texts = {**_every_view(guide, lay_out), **texts}
+    elif existing is not None:
+        existing.close()
+    replay.keep(key, sizes, texts)
+
+
+def _every_view(guide: Guide, lay_out: Callable[[Result], bytes]) -> dict[str, bytes]:
+    """Every view of ``guide`` the fast path answers, laid out as the commands lay them out."""
+    from effects_cli.cli.results import Contents, EntryView, ShortTip
+
+    views: dict[str, Result] = {
+        "list": Contents(guide, tree=False),
+        "list-tree": Contents(guide, tree=True),
+    }
+    for entry in guide.entries():
+        section = guide.section_of(entry) if isinstance(entry, Point) else entry
+        views[f"show:{entry.ref}"] = EntryView(entry, section)
+        if isinstance(entry, Point):
+            views[f"short:{entry.ref}"] = ShortTip(entry, section)
+    return {name: lay_out(result) for name, result in views.items()}

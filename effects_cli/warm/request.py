@@ -1,0 +1,156 @@
+"""What the fast path can answer: a strict reading of the command line, or None.
+
+Only the commands a shell runs at every start are read here, in the forms the
+full program takes them, and nothing unusual: an option this does not know,
+a value it cannot be sure of, ``--json``, ``--help``, a flag that pages. For
+anything else it says None, and the full program (which knows every option and
+reports every error) runs instead. Being strict is what makes it safe: a
+reading that is not certain is left to Typer.
+"""
+
+from __future__ import annotations
+
+LARGEST = 2**63 - 1
+"""As the full program's whole-number options (`effects_cli.cli.options.LARGEST`)."""
+_COLOURS = ("auto", "always", "never")
+
+
+class Request:
+    """A command line the fast path can answer."""
+
+    __slots__ = (
+        "color",
+        "daily",
+        "guide",
+        "pager",
+        "ref",
+        "section",
+        "seed",
+        "short",
+        "tree",
+        "verb",
+    )
+
+    def __init__(self) -> None:
+        self.verb = ""
+        """``show``, ``tip`` or ``list``."""
+        self.guide: str | None = None
+        """``--guide``'s value (the environment's ``EFFECTS_GUIDE`` is looked at later)."""
+        self.color = "auto"
+        self.pager: bool | None = None
+        self.ref = ""
+        self.seed: int | None = None
+        self.section: int | None = None
+        self.daily = False
+        self.short = False
+        self.tree = False
+
+
+def read(argv: list[str]) -> Request | None:
+    """The request ``argv`` (without the program's name) makes, if the fast path can answer it."""
+    request = Request()
+    words = list(argv)
+    # Global options, then the command and its own (global ones may follow it too).
+    while words and words[0].startswith("-"):
+        if not _global(request, words):
+            return None
+    if not words:
+        return None
+    request.verb = words.pop(0)
+    positional: list[str] = []
+    while words:
+        word = words[0]
+        if word == "--":
+            positional += words[1:]
+            break
+        if word.startswith("-") and not _negative_number(word):
+            if not (_global(request, words) or _own(request, words)):
+                return None
+        else:
+            positional.append(words.pop(0))
+    return request if _complete(request, positional) else None
+
+
+def _global(request: Request, words: list[str]) -> bool:
+    """Take one global option from the front of ``words``; False if it is not one the fast
+    path knows (or its value is unusual)."""
+    word = words[0]
+    name, equals, attached = word.partition("=")
+    if name in ("--guide", "--color"):
+        if not equals and len(words) < 2:
+            return False
+        value = attached if equals else words[1]
+        if (name == "--guide" and not value.strip()) or (
+            name == "--color" and value not in _COLOURS
+        ):
+            return False
+        del words[: 1 if equals else 2]
+        if name == "--guide":
+            request.guide = value
+        else:
+            request.color = value
+        return True
+    if word == "--no-color":
+        request.color = "never"
+    elif word == "--no-pager":
+        request.pager = False
+    else:
+        return False  # --pager, --no-cache, --help, --version, completion: the full program's
+    del words[0]
+    return True
+
+
+def _own(request: Request, words: list[str]) -> bool:
+    """Take one option of the command from the front of ``words``."""
+    word = words[0]
+    if request.verb == "list" and word in ("--tree", "-t"):
+        words.pop(0)
+        request.tree = True
+        return True
+    if request.verb != "tip":
+        return False
+    if word in ("--daily", "--short"):
+        words.pop(0)
+        setattr(request, word[2:], True)
+        return True
+    name, equals, attached = word.partition("=")
+    if name in ("--seed", "--section", "-s") and (equals or len(words) > 1):
+        words.pop(0)
+        value = _whole_number(attached if equals else words.pop(0))
+        if value is None:
+            return False
+        if name == "--seed":
+            request.seed = value
+        else:
+            request.section = value
+        return True
+    return False
+
+
+def _complete(request: Request, positional: list[str]) -> bool:
+    """Whether the request is whole and means what the full program would make of it."""
+    if request.verb == "show":
+        if len(positional) != 1:
+            return False
+        request.ref = positional[0]
+        return True
+    if request.verb == "tip":
+        return not positional and not (request.daily and request.seed is not None)
+    return request.verb == "list" and not positional
+
+
+def _whole_number(text: str) -> int | None:
+    """What `effects_cli.cli.options.whole_number` reads, or None where it would refuse."""
+    digits = text.strip()
+    sign = -1 if digits.startswith("-") else 1
+    digits = digits.removeprefix("-").removeprefix("+")
+    if not (digits and digits.isascii() and digits.isdigit()) or len(digits.lstrip("0")) > 19:
+        return None
+    number = sign * int(digits)
+    return number if -LARGEST - 1 <= number <= LARGEST else None
+
+
+def _negative_number(word: str) -> bool:
+    """``-1`` or ``-4.2``: an argument, as `effects_cli.cli.options.NEGATIVE_NUMBER` reads it."""
+    body = word[1:]
+    return bool(body) and all(ch in "0123456789." for ch in body)

@@ -1,0 +1,263 @@
+"""The fast path prints what the full program prints, byte for byte, or leaves it to it.
+
+`effects_cli.warm` answers `tip`, `show`, `list` from the bytes the full program kept;
+`--no-cache` always runs the full program, so it is the reference. Here every entry of
+the bundled guide is printed both ways, at several widths, colour settings and themes,
+and the bytes compared; then what must send a run to the full program does (a changed
+guide, view or program, an error to report, output that would be paged).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from effects_cli import warm
+from tests.helpers import (
+    EFFECTS,
+    Invoke,
+    environment,
+    in_process,
+    on_terminal,
+    run,
+)
+from tests.test_cache import modules_after
+
+VIEWS = [
+    pytest.param({"COLUMNS": "80"}, [], id="80-plain"),
+    pytest.param({"COLUMNS": "40"}, ["--color", "always"], id="40-colour"),
+    pytest.param(
+        {"COLUMNS": "100", "NO_COLOR": "1"}, ["--color", "always"], id="100-NO_COLOR-colour"
+    ),
+    pytest.param(
+        {"COLUMNS": "60", "EFFECTS_THEME": "light", "FORCE_COLOR": "1"}, [], id="60-light"
+    ),
+    pytest.param({"COLUMNS": "25", "FORCE_COLOR": "1", "NO_COLOR": "1"}, [], id="25-mono"),
+]
+"""Views of the output: width, colour settings, theme (and so key)."""
+
+
+def commands(guide_refs: list[str]) -> list[list[str]]:
+    """Every command the fast path answers for the bundled guide."""
+    shown = [["show", ref] for ref in guide_refs]
+    tips = [["tip", "--seed", str(seed)] for seed in (1, 7, -3)]
+    shorts = [["tip", "--short", "--seed", str(seed)] for seed in (2, 9)]
+    return [
+        *shown,
+        *tips,
+        *shorts,
+        ["tip", "--section", "4", "--seed", "5"],
+        ["list"],
+        ["list", "--tree"],
+    ]
+
+
+def replayed(argv: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> bytes | None:
+    """What the fast path prints for ``argv`` to a file (as to a pipe), or None if it
+    leaves the run to the full program."""
+    out = tmp_path / "stdout"
+    with out.open("w", encoding="utf-8") as stream, monkeypatch.context() as patch:
+        patch.setattr(sys, "stdout", stream)
+        code = warm.run(argv)
+    if code is None:
+        assert out.read_bytes() == b""  # nothing printed before leaving it
+        return None
+    assert code == 0
+    return out.read_bytes()
+
+
+@pytest.mark.posix
+@pytest.mark.parametrize(("env", "options"), VIEWS)
+def test_every_entry_is_replayed_as_the_full_program_prints_it(
+    invoke: Invoke,
+    guide,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    env: dict[str, str],
+    options: list[str],
+) -> None:
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    refs = [entry.ref for entry in guide.entries()]
+    first = invoke(*options, "show", "4")  # the full program: keeps every view of a small guide
+    assert first.exit_code == 0
+    for argv in commands(refs):
+        reference = invoke(*options, "--no-cache", *argv)
+        assert reference.exit_code == 0, (argv, reference.stderr)
+        again = replayed([*options, *argv], monkeypatch, tmp_path)
+        assert again == reference.stdout_bytes, argv
+
+
+def test_a_daily_tip_is_replayed_as_picked_today(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    assert invoke("tip", "--daily").exit_code == 0
+    for argv in (["tip", "--daily"], ["tip", "--daily", "--short"]):
+        assert replayed(argv, monkeypatch, tmp_path) == invoke("--no-cache", *argv).stdout_bytes
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        pytest.param(["show", "11"], id="no-such-section"),
+        pytest.param(["show", "4.9"], id="no-such-point"),
+        pytest.param(["show", "abc"], id="not-a-reference"),
+        pytest.param(["tip", "--section", "99"], id="no-such-section-to-pick-from"),
+        pytest.param(["tip", "--daily", "--seed", "1"], id="usage-error"),
+        pytest.param(["--pager", "show", "4"], id="asked-for-a-pager"),
+        pytest.param(["--no-cache", "show", "4"], id="no-cache"),
+        pytest.param(["show", "4", "--json"], id="json"),
+        pytest.param(["show", "--help"], id="help"),
+        pytest.param(["search", "stigma"], id="search"),
+        pytest.param(["read"], id="read"),
+        pytest.param(["show", "4", "--bogus"], id="unknown-option"),
+        pytest.param(["--color", "purple", "show", "4"], id="bad-colour"),
+        pytest.param(["--guide", "", "show", "4"], id="empty-guide"),
+        pytest.param(["--guide", "mine", "show", "4"], id="a-guide-by-name"),
+    ],
+)
+def test_what_the_fast_path_is_not_sure_of_goes_to_the_full_program(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, argv: list[str]
+) -> None:
+    invoke("show", "4")  # every view of the bundled guide kept
+    assert replayed(argv, monkeypatch, tmp_path) is None
+
+
+@pytest.mark.parametrize(
+    ("change", "env"),
+    [
+        pytest.param("width", {"COLUMNS": "79"}, id="width"),
+        pytest.param("colour", {"FORCE_COLOR": "1"}, id="colour"),
+        pytest.param("theme", {"EFFECTS_THEME": "light"}, id="theme"),
+        pytest.param("limit", {"EFFECTS_MAX_GUIDE_BYTES": "1000000"}, id="size-limit"),
+        pytest.param("bad theme", {"EFFECTS_THEME": "pink"}, id="a-theme-to-report"),
+        pytest.param("bad limit", {"EFFECTS_MAX_GUIDE_BYTES": "x"}, id="a-limit-to-report"),
+    ],
+)
+def test_another_view_is_another_key(
+    invoke: Invoke,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    change: str,
+    env: dict[str, str],
+) -> None:
+    invoke("show", "4")
+    assert replayed(["show", "4"], monkeypatch, tmp_path) is not None
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert replayed(["show", "4"], monkeypatch, tmp_path) is None, change
+
+
+def test_an_edited_guide_is_never_replayed_stale(
+    invoke: Invoke, write_guide, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from tests.helpers import SMALL_GUIDE
+
+    path = write_guide(SMALL_GUIDE)
+    invoke("--guide", str(path), "show", "1.1")
+    assert b"Alpha point" in (
+        replayed(["--guide", str(path), "show", "1.1"], monkeypatch, tmp_path) or b""
+    )
+    before = path.stat()
+    path.write_text(path.read_text().replace("Alpha point", "Omega point"))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # same size, old time put back
+    assert replayed(["--guide", str(path), "show", "1.1"], monkeypatch, tmp_path) is None
+    assert "Omega point" in invoke("--guide", str(path), "show", "1.1").stdout
+
+
+def test_a_damaged_replay_is_not_printed(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Each text kept is checked on its own: a damaged one is left to the full program,
+    the others are still printed."""
+    import marshal
+
+    from effects_cli.warm.replay import MAGIC
+    from tests.helpers import cache_files
+
+    invoke("show", "4")
+    (view,) = [path for path in cache_files() if path.name.startswith("view-")]
+    data = bytearray(view.read_bytes())
+    length = int.from_bytes(data[len(MAGIC) : len(MAGIC) + 4], "big")
+    start = len(MAGIC) + 4
+    _, _, table = marshal.loads(bytes(data[start : start + length]))
+    offset, size, _ = table["show:4.2"]
+    data[start + length + 4 + offset + size // 2] ^= 0x20  # a byte of show 4.2's text
+    view.write_bytes(bytes(data))
+    assert replayed(["show", "4.2"], monkeypatch, tmp_path) is None
+    assert replayed(["show", "4.1"], monkeypatch, tmp_path) == invoke("show", "4.1").stdout_bytes
+    assert invoke("show", "4.2").stdout_bytes == invoke("--no-cache", "show", "4.2").stdout_bytes
+
+
+@pytest.mark.posix
+@pytest.mark.parametrize(
+    "args", [["tip"], ["tip", "--daily", "--short"], ["show", "4.2"], ["list", "--tree"]]
+)
+def test_the_fast_path_imports_neither_typer_nor_rich(tmp_path: Path, args: list[str]) -> None:
+    modules_after(tmp_path, *args)  # the full program: parses, keeps
+    warm_run = modules_after(tmp_path, *args)
+    assert not {
+        name for name in warm_run if name.split(".")[0] in {"typer", "rich", "yaml", "click"}
+    }
+    assert "effects_cli.cli" not in warm_run and "effects_cli.warm" in warm_run
+
+
+@pytest.mark.posix
+@pytest.mark.parametrize(
+    "args", [["show", "4.2"], ["list", "--tree"], ["tip", "--seed", "3", "--short"]]
+)
+def test_on_a_terminal_the_replay_is_what_the_full_program_prints(
+    tmp_path: Path, args: list[str]
+) -> None:
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache"), "TERM": "xterm-256color"}
+    reference = on_terminal("--no-cache", *args, cwd=tmp_path, columns=70, lines=100, **env)
+    kept = on_terminal(*args, cwd=tmp_path, columns=70, lines=100, **env)
+    again = on_terminal(*args, cwd=tmp_path, columns=70, lines=100, **env)
+    assert reference.returncode == kept.returncode == again.returncode == 0
+    assert "\x1b[" in reference.stdout  # colour: it is a terminal
+    assert again.stdout == kept.stdout == reference.stdout
+
+
+@pytest.mark.posix
+def test_output_taller_than_the_window_is_paged_by_the_full_program(tmp_path: Path) -> None:
+    """``show 4`` is taller than a 10-line window: the replay leaves it to the pager."""
+    pager = tmp_path / "pager.sh"
+    paged = tmp_path / "paged.txt"
+    pager.write_text(f'#!/bin/sh\ncat > "{paged}"\n')
+    pager.chmod(0o755)
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache"), "EFFECTS_PAGER": str(pager)}
+    on_terminal("show", "4.1", cwd=tmp_path, columns=80, lines=100, **env)  # kept
+    shown = on_terminal("show", "4", cwd=tmp_path, columns=80, lines=10, no_pager=False, **env)
+    assert shown.returncode == 0 and shown.stdout == ""
+    assert "Reducing the Stigma" in paged.read_text()
+
+
+@pytest.mark.posix
+def test_a_reader_that_leaves_is_141_on_the_fast_path_too(tmp_path: Path) -> None:
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+    run([*EFFECTS, "list"], cwd=tmp_path, **env)
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        result = run([*EFFECTS, "list"], cwd=tmp_path, stdout=writer, **env)
+    finally:
+        os.close(writer)
+    assert (result.returncode, result.stderr) == (141, "")
+
+
+def test_a_stream_without_a_descriptor_goes_to_the_full_program(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    invoke("show", "4")
+    monkeypatch.setattr(sys, "stdout", io.StringIO())
+    assert warm.run(["show", "4"]) is None
+
+
+def test_the_full_programs_own_runs_never_go_through_the_fast_path() -> None:
+    """CliRunner runs the app itself: the reference is the full program, always."""
+    assert in_process("--no-cache", "show", "4").exit_code == 0
+    assert environment()  # (the helpers' clean environment is what subprocess tests use)
