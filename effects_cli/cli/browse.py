@@ -15,7 +15,7 @@ from effects_cli.cli.options import Settings
 
 
 def browse(ctx: typer.Context) -> None:
-    """Read the guide on a full screen: an outline, search as you type, the text.
+    """Read on a full screen: an outline, search as you type, the text.
 
     Arrows or j/k move through the outline, / searches, n and N go through the
     hits, t opens a random tip, space and b page the text, ? shows every key and
