@@ -10,6 +10,7 @@ credited to neither side.
 
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
@@ -44,6 +45,29 @@ def run_in_pipe(argv: list[str], env: dict[str, str]) -> float:
     if completed.returncode != 0:
         sys.exit(f"{' '.join(argv)} failed: {completed.stderr.decode(errors='replace')}")
     return elapsed
+
+
+def open_terminal(columns: int, lines: int) -> tuple[int, int]:
+    """A pseudo-terminal of ``columns`` x ``lines`` cells: its controller's descriptor and
+    the terminal's, for a program's stdin, stdout and stderr (POSIX)."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    controller, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
+    return controller, terminal
+
+
+def drain(controller: int) -> None:
+    """Read all that is written on a pseudo-terminal until its last writer has gone."""
+    while True:
+        try:
+            if not os.read(controller, 65536):
+                break
+        except OSError:  # EIO: the terminal's last writer has gone
+            break
 
 
 def header(title: str, width: int) -> str:

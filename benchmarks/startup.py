@@ -20,35 +20,24 @@ from __future__ import annotations
 
 import argparse
 import os
-import pty
 import shutil
-import struct
 import subprocess
 import sys
 import tempfile
 import time
 
-from common import effects_command, header, row, run_in_pipe
+from common import drain, effects_command, header, open_terminal, row, run_in_pipe
 
 VERBS = (["tip"], ["show", "4"], ["list"], ["search", "stigma"])
 
 
 def run_on_terminal(argv: list[str], env: dict[str, str]) -> float:
     """Run with a pseudo-terminal as stdin, stdout and stderr, reading all it writes."""
-    import fcntl
-    import termios
-
-    controller, terminal = pty.openpty()
-    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 100, 80, 0, 0))
+    controller, terminal = open_terminal(80, 100)
     start = time.perf_counter()
     process = subprocess.Popen(argv, env=env, stdin=terminal, stdout=terminal, stderr=terminal)
     os.close(terminal)
-    while True:
-        try:
-            if not os.read(controller, 65536):
-                break
-        except OSError:  # EIO: the terminal's last writer has gone
-            break
+    drain(controller)
     code = process.wait()
     elapsed = time.perf_counter() - start
     os.close(controller)

@@ -13,7 +13,8 @@ import re
 import select
 import subprocess
 import sys
-from collections.abc import Callable, Mapping
+import time
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -89,6 +90,10 @@ def in_process(
     return runner.invoke(app, list(args), env=env, prog_name="effects", input=input)
 
 
+_CONTROL_SEQUENCE = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]")
+"""A cursor move, a style, a mode: what lies between the characters a screen shows."""
+KEY_PAUSE = 0.2
+"""Seconds of quiet on the pseudo-terminal before `on_terminal` types its next key."""
 HANG_GUARD = 60
 """Seconds before a subprocess counts as hung; never a measure of speed."""
 
@@ -176,13 +181,20 @@ def on_terminal(
     columns: int = 80,
     lines: int = 24,
     no_pager: bool = True,
+    keys: Sequence[bytes | tuple[str, bytes]] = (),
     **env: str,
 ) -> subprocess.CompletedProcess[str]:
     """Run ``python -m effects_cli args`` with stdin and stdout on a pseudo-terminal of
     ``columns`` by ``lines`` (a window size, as a terminal has, not COLUMNS), stderr on a
     pipe. Returns the exit code, what reached the terminal byte for byte (the terminal
     adds no ``\\r`` before ``\\n``) and stderr. ``--no-pager`` goes first unless
-    ``no_pager`` is false, so that nothing waits for a person. POSIX only."""
+    ``no_pager`` is false, so that nothing waits for a person. ``keys`` are typed one at
+    a time, each once the program has drawn something and then been quiet for a moment
+    (as a person types: a lone Escape is told from the start of a key's sequence by the
+    pause after it); a key given as ``(text, key)`` waits until ``text`` has been drawn
+    on the terminal (escape sequences aside) since the key before it, so that a busy machine cannot type ahead of what a
+    person would have seen.
+    POSIX only."""
     import fcntl
     import pty
     import struct
@@ -206,9 +218,26 @@ def on_terminal(
     finally:
         os.close(secondary)
     shown = bytearray()
+    typed = 0
     try:
-        # Read until the program (and any pager) closes the terminal, so it never blocks.
-        while select.select([primary], [], [], HANG_GUARD)[0]:
+        # Read until the program (and any pager) closes the terminal, so it never blocks;
+        # type the next key once it has drawn something, or has been quiet a moment.
+        deadline = time.monotonic() + HANG_GUARD
+        since = 0  # where the screen stood when the last key was typed
+        while True:
+            key = keys[typed] if typed < len(keys) else None
+            seen, key = key if isinstance(key, tuple) else ("", key)
+            drawn = _CONTROL_SEQUENCE.sub(b"", shown[since:])  # as `screen_text` reads it
+            waiting = key is not None and seen.encode() in drawn and bool(shown)
+            ready = select.select([primary], [], [], KEY_PAUSE if waiting else HANG_GUARD)[0]
+            if time.monotonic() > deadline or not (ready or waiting):
+                process.kill()
+                process.communicate()
+                pytest.fail("still running after a minute: hung")
+            if not ready and key is not None:
+                os.write(primary, key)
+                typed, since = typed + 1, len(shown)
+                continue
             try:
                 chunk = os.read(primary, 65536)
             except OSError as error:  # EIO: the other side has closed the terminal
@@ -217,14 +246,16 @@ def on_terminal(
             if not chunk:
                 break
             shown += chunk
-        else:
-            process.kill()
-            process.communicate()
-            pytest.fail("no output for a minute: hung")
         _, errors = process.communicate(timeout=HANG_GUARD)
     finally:
         os.close(primary)
     return subprocess.CompletedProcess(command, process.returncode, shown.decode(), errors.decode())
+
+
+def screen_text(output: str) -> str:
+    """What a full-screen program drew, its escape sequences taken out (the characters in
+    the order they were written, not laid out on a screen)."""
+    return _CONTROL_SEQUENCE.sub(b"", output.encode()).decode()
 
 
 def cache_files() -> list[Path]:

@@ -84,6 +84,13 @@ ARGUMENTS = _unique(
             '"' + "x" * 59 + f'\u2026" {NOT_A_REF}',
             "ref-thousands-of-characters",
         ),
+        # Browse draws on a terminal: in a pipe it has none (exit 2).
+        _row(
+            ["browse"],
+            2,
+            "browse needs a terminal: stdout is not one. See 'effects browse --help'.",
+            "browse-in-a-pipe",
+        ),
         # Usage errors of show (exit 2).
         _row(["show"], 2, "Missing argument 'REF'. See 'effects show --help'.", "ref-missing"),
         _row(

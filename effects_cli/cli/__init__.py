@@ -6,8 +6,9 @@
   once), and the options and TAB completion that commands share;
 - `output`: printing a result as JSON or for people (console, pager, pipes, encodings);
 - `results`: the value each command produces, in both its forms;
-- the commands: `reading` (``list``, ``show``, ``tip``, ``read``), `search`, and
-  `files` (``validate``, ``cache``).
+- the commands: `reading` (``list``, ``show``, ``tip``, ``read``), `search`,
+  `files` (``validate``, ``cache``), and `browse` (the full screen of
+  `effects_cli.browse`).
 
 No module here has ``from __future__ import annotations`` where Typer reads the
 signatures: Typer evaluates every annotation string at start-up, which costs time.

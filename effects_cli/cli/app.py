@@ -11,7 +11,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from effects_cli import __version__
-from effects_cli.cli import completion, files, library, reading, search
+from effects_cli.cli import browse, completion, files, library, reading, search
 from effects_cli.cli.files import counted
 from effects_cli.cli.library import complete_guide
 from effects_cli.cli.options import (
@@ -269,6 +269,7 @@ app.command(cls=ReferenceCommand)(reading.show)
 app.command()(search.search)
 app.command()(reading.tip)
 app.command()(reading.read)
+app.command()(browse.browse)
 app.command()(files.validate)
 app.add_typer(files.cache_app)
 app.command()(library.guides)

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 
 def guides(ctx: typer.Context, as_json: JsonFlag = False) -> None:
-    """List the guides, the bundled one and yours, with their titles and sizes.
+    """List the guides to read: the bundled one and yours.
 
     Guides are the .yaml, .yml and .md files in $XDG_DATA_HOME/effects/guides
     (~/.local/share/effects/guides), then in each folder of EFFECTS_PATH

@@ -1,0 +1,271 @@
+"""Search as you type: the engine of ``effects search``, its hits listed as it prints them;
+Up/Down choose, Enter opens with the matches marked, Escape closes; n and N after."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from rich.text import Text
+from textual import events
+from textual.pilot import Pilot
+
+from effects_cli.model import Guide
+from effects_cli.render import MATCH
+from tests.browse.screens import SearchPanel, browser, drive, plain, reader, search, text_of
+from tests.helpers import Invoke, squeezed
+
+QUERIES = ["stigma", "peer support", "meditaton", '"mental health support groups"', "support"]
+"""A word, two words, a typo, a phrase, and a word with more hits than effects search shows
+unless told (10)."""
+
+
+def _refs(invoke: Invoke, query: str) -> list[str]:
+    """The references ``effects search QUERY`` lists, in its order, all of them."""
+    result = invoke("search", query, "--limit", "1000", "--json")
+    assert result.exit_code == 0, result.stderr
+    return [hit["ref"] for hit in json.loads(result.stdout)["hits"]]
+
+
+def test_slash_stigma_lists_the_hits_of_effects_search_stigma(invoke: Invoke) -> None:
+    """Typed a key at a time, as a person types: each key searches again."""
+
+    async def script(pilot: Pilot[None]) -> None:
+        panel = await search(pilot, "stigma", typed=True)
+        assert [hit.entry.ref for hit in panel.found.hits] == _refs(invoke, "stigma")
+
+    drive(browser(), script)
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_hits_are_those_of_effects_search_in_its_order(invoke: Invoke, query: str) -> None:
+    async def script(pilot: Pilot[None]) -> None:
+        panel = await search(pilot, query)
+        assert [hit.entry.ref for hit in panel.found.hits] == _refs(invoke, query)
+
+    drive(browser(), script)
+
+
+def test_the_hits_look_as_effects_search_prints_them(invoke: Invoke) -> None:
+    """Reference, title and snippet of each hit, in effects search's words; the count above."""
+
+    async def script(pilot: Pilot[None]) -> None:
+        panel = await search(pilot, "stigma")
+        listed = text_of(pilot.app, panel.query_one("#hits"))
+        printed = invoke("search", "stigma").stdout
+        assert squeezed(listed) == squeezed(printed)
+        assert (
+            text_of(pilot.app, panel.query_one("#status")) == f"{len(_refs(invoke, 'stigma'))} hits"
+        )
+
+    drive(browser(), script)
+
+
+@pytest.mark.parametrize(
+    ("query", "status"),
+    [
+        pytest.param("", 'Type words to search for; quote a phrase: "peer support".', id="empty"),
+        pytest.param("[/]", '"[/]" has no words to search for.', id="no-words"),
+    ],
+)
+def test_the_line_above_an_empty_search_says_what_to_type(query: str, status: str) -> None:
+    async def script(pilot: Pilot[None]) -> None:
+        panel = await search(pilot, query)
+        assert panel.found.status == status
+        assert squeezed(text_of(pilot.app, panel.query_one("#status"))) == squeezed(status)
+
+    drive(browser(), script)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        pytest.param("xyzzy", id="nothing"),
+        pytest.param("depresion", id="a-word-the-guide-lacks"),
+        pytest.param("social", id="in-every-entry"),
+        pytest.param("where can I learn to knit", id="not-covered"),
+        pytest.param("meditaton", id="a-typo-corrected"),
+        pytest.param("stigma", id="hits"),
+    ],
+)
+def test_the_line_above_the_hits_says_what_effects_search_says(invoke: Invoke, query: str) -> None:
+    """In the words of ``effects search``: its message when nothing matched, its note of a
+    corrected typo, then how many hits."""
+    result = invoke("search", query, "--limit", "1000", "--json")
+    told = [line.removeprefix("effects: ") for line in invoke("search", query).stderr.splitlines()]
+    if result.exit_code:
+        expected = told[0][0].upper() + told[0][1:]
+        expected += "" if expected.endswith((".", "?")) else "."
+    else:
+        count = len(json.loads(result.stdout)["hits"])
+        expected = " ".join([*told, f"{count} hit" + ("s" if count != 1 else "")])
+
+    async def script(pilot: Pilot[None]) -> None:
+        panel = await search(pilot, query)
+        assert panel.found.status == expected
+        assert squeezed(text_of(pilot.app, panel.query_one("#status"))) == squeezed(expected)
+
+    drive(browser(), script)
+
+
+def _marked(text: Text) -> list[str]:
+    return [text.plain[span.start : span.end] for span in text.spans if span.style == MATCH]
+
+
+def _all_marked(renderable: object) -> list[str]:
+    parts = getattr(renderable, "renderables", [renderable])
+    return [word for part in parts if isinstance(part, Text) for word in _marked(part)]
+
+
+def test_enter_opens_the_chosen_hit_with_the_matches_marked(guide: Guide, invoke: Invoke) -> None:
+    async def script(pilot: Pilot[None]) -> None:
+        await search(pilot, "stigma")
+        await pilot.press("down", "enter")  # the second hit: 10.1
+        await pilot.pause()
+        screen = reader(pilot)
+        assert not screen.search.display
+        assert screen.shown == guide.lookup("10.1") == screen.outline.entry
+        assert screen.outline.has_focus
+        assert plain(screen.reading.renderable) == invoke("show", "10.1").stdout  # same text
+        assert _all_marked(screen.reading.renderable) == ["stigma"]
+        note = text_of(pilot.app, screen.query_one("#note"))
+        assert note == "hit 2 of 4 for stigma: n next, N previous"
+
+    drive(browser(), script)
+
+
+def test_a_section_hit_marks_every_form_that_matched(guide: Guide) -> None:
+    async def script(pilot: Pilot[None]) -> None:
+        await search(pilot, "stigma")
+        await pilot.press("enter")  # section 4, with its sub-points
+        marked = _all_marked(reader(pilot).reading.renderable)
+        assert {word.lower() for word in marked} == {"stigma", "stigmatize"}
+        assert len(marked) > 2  # in the heading, the section's text and its sub-points'
+
+    drive(browser(), script)
+
+
+def test_choosing_previews_and_escape_goes_back(guide: Guide) -> None:
+    async def script(pilot: Pilot[None]) -> None:
+        await pilot.press("j")  # reading 1.1
+        await search(pilot, "stigma")
+        screen = reader(pilot)
+        assert screen.shown == guide.lookup("4")  # the first hit, previewed
+        await pilot.press("down", "down")
+        assert screen.shown == guide.lookup("4.2")
+        assert screen.outline.entry == guide.lookup("1.1")  # the outline stays
+        await pilot.press("up")
+        assert screen.shown == guide.lookup("10.1")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not screen.search.display and screen.outline.has_focus
+        assert screen.shown == guide.lookup("1.1")  # as before the search
+        assert _all_marked(screen.reading.renderable) == []
+
+    drive(browser(), script)
+
+
+def test_n_and_n_go_through_the_hits_once_the_search_is_closed(guide: Guide) -> None:
+    async def script(pilot: Pilot[None]) -> None:
+        screen = reader(pilot)
+        await search(pilot, "stigma")
+        await pilot.press("escape")
+        seen = []
+        for _ in range(5):
+            await pilot.press("n")
+            seen.append(screen.shown.ref)
+        assert seen == ["4", "10.1", "4.2", "10.2", "4"]  # round from the end
+        await pilot.press("N", "N")
+        assert screen.shown.ref == "4.2" == screen.outline.entry.ref
+
+    drive(browser(), script)
+
+
+def test_n_before_any_search_does_nothing(guide: Guide) -> None:
+    async def script(pilot: Pilot[None]) -> None:
+        await pilot.press("n", "N")
+        assert reader(pilot).shown == guide.sections[0]
+
+    drive(browser(), script)
+
+
+@pytest.mark.parametrize("key", ["q", "t", "question_mark", "n", "slash", "j"])
+def test_the_search_box_takes_every_key_as_text(key: str) -> None:
+    async def script(pilot: Pilot[None]) -> None:
+        panel = await search(pilot, "stigma")
+        await pilot.press(key)
+        await pilot.pause()
+        typed = {"question_mark": "?", "slash": "/"}.get(key, key)
+        assert panel.query_one("#query").value == "stigma" + typed
+        assert pilot.app.is_running and panel.display
+
+    drive(browser(), script)
+
+
+def test_a_click_on_a_hit_opens_it(guide: Guide) -> None:
+    async def script(pilot: Pilot[None]) -> None:
+        await pilot.press("j")
+        panel = await search(pilot, "stigma")
+        await pilot.click("#hits", offset=(10, 0))  # the first hit
+        await pilot.pause()
+        screen = reader(pilot)
+        assert not panel.display
+        assert screen.shown == guide.lookup("4") == screen.outline.entry
+
+    drive(browser(), script)
+
+
+def test_searching_again_starts_from_the_last_query(guide: Guide) -> None:
+    async def script(pilot: Pilot[None]) -> None:
+        panel = await search(pilot, "stigma")
+        await pilot.press("enter", "slash")
+        await pilot.pause()
+        assert panel.query_one("#query").value == "stigma"
+        await pilot.press(*"peer")  # typing replaces it, a key at a time
+        await pilot.pause()
+        assert panel.query_one("#query").value == "peer"
+        assert isinstance(panel, SearchPanel)
+
+    drive(browser(), script)
+
+
+def test_keys_faster_than_the_screen_end_on_the_last_hit(guide: Guide) -> None:
+    """n and N pressed in a row, before the outline has followed: the last one wins, its
+    matches marked, its note shown."""
+
+    async def script(pilot: Pilot[None]) -> None:
+        screen = reader(pilot)
+        await search(pilot, "stigma")
+        await pilot.press("escape")
+        for key in "nnnNN":  # all at once, as from a key held down: no wait between them
+            pilot.app.post_message(events.Key(key, key))
+        await pilot.pause()
+        assert screen.shown == guide.lookup("4") == screen.outline.entry
+        assert _all_marked(screen.reading.renderable)
+        assert text_of(pilot.app, screen.query_one("#note")).startswith("hit 1 of 4")
+
+    drive(browser(), script)
+
+
+@pytest.mark.parametrize("monochrome", [False, True], ids=["colour", "monochrome"])
+def test_the_chosen_hit_stands_out_without_colour_too(monochrome: bool) -> None:
+    """NO_COLOR takes Textual's cursor colour away: the chosen hit is then reversed."""
+
+    def reversed_lines(panel: SearchPanel) -> list[int]:
+        hits = panel.query_one("#hits")
+        lines = range(hits.scrollable_content_region.height)
+        return [
+            y for y in lines if any(seg.style and seg.style.reverse for seg in hits.render_line(y))
+        ]
+
+    async def script(pilot: Pilot[None]) -> None:
+        panel = await search(pilot, "stigma")
+        first = reversed_lines(panel)
+        await pilot.press("down")
+        second = reversed_lines(panel)
+        if monochrome:
+            assert first and second and first[0] == 0 and second[0] == first[-1] + 1
+        else:
+            assert first == second == []  # the cursor is a colour
+
+    drive(browser(monochrome=monochrome), script)
