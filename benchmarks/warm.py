@@ -39,10 +39,16 @@ from search import generate_guide
 PIPE_VERBS = (["tip"], ["tip", "--daily"], ["show", "4"], ["show", "4.2"], ["list"])
 
 
-def timed(argv: list[str], env: dict[str, str], terminal: bool) -> tuple[float, int]:
+def timed(
+    argv: list[str], env: dict[str, str], terminal: bool, *, prints: bool = True
+) -> tuple[float, int]:
     """Seconds and peak memory (KiB) of one run: in a pipe, or on a terminal made by
-    ``script``."""
-    command = ["script", "-qec", " ".join(map(_quoted, argv)), "/dev/null"] if terminal else argv
+    ``script``; a run that fails, or prints nothing when it should, ends the benchmark."""
+    if terminal:  # a window big enough that nothing is paged (a pager would wait for keys)
+        command = ["script", "-qec", " ".join(map(_quoted, argv)), "/dev/null"]
+        env = {**env, "COLUMNS": "100", "LINES": "100"}
+    else:
+        command = argv
     start = time.perf_counter()
     process = subprocess.Popen(
         command,
@@ -56,7 +62,7 @@ def timed(argv: list[str], env: dict[str, str], terminal: bool) -> tuple[float, 
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0 or not output:
+    if process.returncode != 0 or (prints and not output):
         sys.exit(f"{' '.join(command)} failed (exit {process.returncode})")
     return elapsed, usage.ru_maxrss
 
@@ -77,7 +83,7 @@ def compare(
     a, b = [], []
     for _ in range(rounds):
         a.append(timed(ours, env, terminal)[0])
-        b.append(timed(theirs, env, terminal)[0])
+        b.append(timed(theirs, env, terminal, prints=False)[0])
     mine, yard = statistics.median(a), statistics.median(b)
     return mine, yard, mine / yard
 
@@ -228,7 +234,7 @@ def large(
         ours = statistics.median(
             timed([*command, "show", "2500.5"], env, False)[1] for _ in range(5)
         )
-        bare = statistics.median(timed(python, env, False)[1] for _ in range(5))
+        bare = statistics.median(timed(python, env, False, prints=False)[1] for _ in range(5))
         printed = (
             len(subprocess.run([*command, "show", "2500.5"], env=env, capture_output=True).stdout)
             / 1024

@@ -28,7 +28,7 @@ def main() -> None:
         if code is not None:  # answered from what the full program kept
             gc.freeze()  # the collection at exit has nothing to find: spare it the look
             sys.exit(code)
-        from effects_cli.cli import app
+        from effects_cli.cli.app import app
 
         app(prog_name="effects")
     except KeyboardInterrupt:

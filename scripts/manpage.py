@@ -11,7 +11,7 @@ from pathlib import Path
 
 from typer.main import get_command
 
-from effects_cli.cli import app
+from effects_cli.cli.app import app
 from effects_cli.cli.manual import manual
 
 PAGE = Path(__file__).resolve().parent.parent / "man" / "effects.1"

@@ -22,7 +22,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner, Result
 
-from effects_cli.cli import app
+from effects_cli.cli.app import app
 
 # --- where things are ---------------------------------------------------------------------------
 

@@ -2,8 +2,10 @@
 
 - `app`: the Typer app, the global options, ``ExitCode`` and the one place where
   errors become messages and exit codes;
-- `options`: what the global options and the environment chose (`Settings`, read
-  once), and the options and TAB completion that commands share;
+- `settings`: what the global options and the environment chose (`Settings`, read
+  once); `exits`: the exit codes and the words errors are told in (both without
+  Typer, for the fast path too); `options`: the options and TAB completion that
+  commands share;
 - `output`: printing a result as JSON or for people (console, pager, pipes, encodings);
 - `results`: the value each command produces, in both its forms;
 - the commands: `reading` (``list``, ``show``, ``tip``, ``read``), `search`,
@@ -12,8 +14,6 @@
 
 No module here has ``from __future__ import annotations`` where Typer reads the
 signatures: Typer evaluates every annotation string at start-up, which costs time.
+Importing this package imports nothing else (the app is `effects_cli.cli.app.app`),
+so that the fast path reads `settings`, `exits` and `output` without Typer.
 """
-
-from effects_cli.cli.app import app
-
-__all__ = ["app"]

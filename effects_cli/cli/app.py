@@ -5,14 +5,13 @@ into a line on stderr and an exit code (`ExitCode`, which the README lists).
 """
 
 import os
-from enum import IntEnum
 from typing import Annotated, Any, NoReturn
 
 import typer
 
 from effects_cli import __version__
 from effects_cli.cli import browse, completion, files, library, reading, search
-from effects_cli.cli.files import counted
+from effects_cli.cli.exits import ExitCode, report
 from effects_cli.cli.library import complete_guide
 from effects_cli.cli.options import (
     NEGATIVE_NUMBER,
@@ -22,29 +21,10 @@ from effects_cli.cli.options import (
     ReferenceCommand,
     forget_unreadable_sizes,
     read_settings,
-    told,
 )
 from effects_cli.cli.output import complain, shortened
 from effects_cli.cli.streams import PROG, ClosedPipe, identity, silence_stdout, tell_remarks
-from effects_cli.errors import EffectsError, GuideError, GuideProblems
-
-
-class ExitCode(IntEnum):
-    """The documented exit codes (the README lists them)."""
-
-    OK = 0
-    NOT_FOUND = 1
-    """An unknown reference, or a search with no match."""
-    USAGE = 2
-    """A bad option, argument or value."""
-    BAD_GUIDE = 3
-    """The guide file cannot be read, parsed or understood."""
-    CANNOT_WRITE = 4
-    """The output cannot be written (a full disk, say)."""
-    INTERRUPTED = 130
-    """Ctrl-C."""
-    CLOSED_PIPE = 141
-    """The reader of a pipe went away (``effects read | true``): 128 + SIGPIPE, silently."""
+from effects_cli.errors import EffectsError
 
 
 class EffectsGroup(HelpWhenBare):
@@ -93,7 +73,7 @@ class EffectsGroup(HelpWhenBare):
         except ClosedPipe:
             code = ExitCode.CLOSED_PIPE
         except EffectsError as error:
-            code = _report(error)
+            code = report(error)
         except typer.Exit as exit:
             code = exit.exit_code
         except typer.TyperException as error:  # click's errors, vendored by typer
@@ -126,24 +106,6 @@ def _freeze() -> None:
     import gc
 
     gc.freeze()
-
-
-def _report(error: EffectsError) -> ExitCode:
-    """A guide that cannot be read is exit 3, a cache that cannot be cleared 4; everything
-    else the logic raises means not found."""
-    import shlex
-
-    from effects_cli.cache import CacheError
-
-    message = told(error)
-    if isinstance(error, GuideProblems) and len(error.problems) > 1:
-        # A guide's first problem is told; `validate` tells them all.
-        more = counted(len(error.problems) - 1, "more problem")
-        message += f" (and {more}: effects validate {shlex.quote(error.source)} lists them all)"
-    complain(message)
-    if isinstance(error, GuideError):
-        return ExitCode.BAD_GUIDE
-    return ExitCode.CANNOT_WRITE if isinstance(error, CacheError) else ExitCode.NOT_FOUND
 
 
 def _report_usage(error: typer.TyperException) -> int:

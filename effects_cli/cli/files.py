@@ -6,7 +6,8 @@ from typing import Annotated
 
 import typer
 
-from effects_cli.cli.options import App, told
+from effects_cli.cli.exits import counted, told
+from effects_cli.cli.options import App
 from effects_cli.cli.output import complain, write
 from effects_cli.errors import GuideError, GuideProblems, SomeInvalid
 from effects_cli.escapes import visible
@@ -74,11 +75,6 @@ def _checked(name: str, limit: int) -> str:
         f"{visible(shown)}: a valid guide: {counted(len(guide.sections), 'section')},"
         f" {counted(points, 'sub-point')}\n"
     )
-
-
-def counted(count: int, noun: str) -> str:
-    """``1 problem``, ``3 problems``."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 cache_app = App(

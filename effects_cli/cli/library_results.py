@@ -109,7 +109,7 @@ def _what(row: Listed, *, hint: bool = False) -> str:
 def _size(row: Listed) -> str:
     if row.title is None:
         return ""
-    from effects_cli.cli.files import counted
+    from effects_cli.cli.exits import counted
 
     return f"{counted(row.sections, 'section')}, {counted(row.points, 'sub-point')}"
 

@@ -13,121 +13,32 @@ No ``from __future__ import annotations``: Typer reads these signatures.
 import os
 import re
 import stat
-from collections.abc import Callable, Mapping, MutableMapping
-from enum import Enum
-from pathlib import Path
-from typing import Annotated, Any, NamedTuple
+from collections.abc import Callable, MutableMapping
+from typing import Annotated, Any
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 
+from effects_cli.cli import settings
+from effects_cli.cli.settings import (
+    LARGEST,
+    ColorChoice,
+    Settings,
+    bounded,
+    guide_source,
+)
 from effects_cli.escapes import quote
-from effects_cli.guides import GuideSource
 from effects_cli.model import Guide
-
-MAX_BYTES_VARIABLE = "EFFECTS_MAX_GUIDE_BYTES"
-"""Raises (or lowers) the size limit of a guide, in bytes."""
-
-
-class ColorChoice(str, Enum):
-    """``--color``: when output for people gets colour (see `effects_cli.terminal.styling`)."""
-
-    auto = "auto"
-    always = "always"
-    never = "never"
-
-
-class Settings(NamedTuple):
-    """The guide to read, and how output for people looks: one value for the whole run.
-
-    A named tuple rather than a dataclass: as immutable, and a third of a
-    millisecond cheaper to define at every start.
-    """
-
-    source: GuideSource = GuideSource()
-    color: ColorChoice = ColorChoice.auto
-    pager: bool | None = None
-    """``--pager`` (True), ``--no-pager`` (False) or neither (None: page when needed)."""
-    theme: str = "dark"
-    """The styles' theme (`effects_cli.theme`): ``dark`` or ``light``."""
 
 
 def read_settings(
     guide: str | None, *, no_cache: bool, color: ColorChoice, pager: bool | None
 ) -> Settings:
-    """The settings of the global options' values and the environment.
-
-    Raises `typer.BadParameter` for an empty guide path, a size limit that is not a
-    number of bytes, or a theme that is not one.
-    """
-    if guide is not None and not guide.strip():
-        raise typer.BadParameter("the path is empty", param_hint="'--guide' (or EFFECTS_GUIDE)")
-    source = guide_source(guide, use_cache=not no_cache, max_bytes=max_bytes(os.environ))
-    return Settings(source=source, color=color, pager=pager, theme=theme(os.environ))
-
-
-def theme(environ: Mapping[str, str]) -> str:
-    """The theme EFFECTS_THEME (or the terminal's background) chose; a usage error for a
-    value that names none."""
-    from effects_cli import theme
-
+    """`settings.read_settings`, a value that cannot be used being a usage error."""
     try:
-        return theme.chosen_theme(environ)
-    except theme.UnknownTheme as error:
-        raise typer.BadParameter(
-            f"{quote(str(error))} is not one of {', '.join(theme.CHOICES)}",
-            param_hint=theme.VARIABLE,
-        ) from None
-
-
-def told(error: Exception) -> str:
-    """The line an error is told in: its own words, and for a guide over the size limit
-    how to set another."""
-    from effects_cli.errors import GuideProblems, GuideTooLarge
-
-    message = str(error)
-    first = error.problems[0] if isinstance(error, GuideProblems) else error
-    if isinstance(first, GuideTooLarge):
-        message += f" ({MAX_BYTES_VARIABLE} sets another)"
-    return message
-
-
-def guide_source(
-    guide: str | None, *, use_cache: bool = True, max_bytes: int | None = None
-) -> GuideSource:
-    """The source ``--guide`` chose: the bundled guide (None), a file, or a guide by name
-    (looked up only when the guide is read: `effects_cli.library.is_path`)."""
-    if guide is None:
-        return GuideSource(use_cache=use_cache, max_bytes=max_bytes)
-    from effects_cli.library import is_path
-
-    if is_path(guide):
-        return GuideSource(Path(guide), use_cache=use_cache, max_bytes=max_bytes)
-    return GuideSource(name=guide, use_cache=use_cache, max_bytes=max_bytes)
-
-
-def max_bytes(environ: Mapping[str, str]) -> int | None:
-    """The guide size limit ``EFFECTS_MAX_GUIDE_BYTES`` sets, if it sets one."""
-    raw = environ.get(MAX_BYTES_VARIABLE, "").strip()
-    if not raw:
-        return None
-    if not (raw.isdecimal() and raw.isascii()) or not 1 <= _bounded(raw) <= LARGEST:
-        raise typer.BadParameter(
-            f"{quote(raw)} is not a number of bytes (1 to {LARGEST})",
-            param_hint=MAX_BYTES_VARIABLE,
-        )
-    return int(raw)
-
-
-LARGEST = 2**63 - 1
-"""The largest number an option or variable takes: what a file size can be."""
-
-
-def _bounded(digits: str) -> int:
-    """The number ASCII ``digits`` spell, or ``LARGEST + 1`` when they spell more: Python
-    refuses to read thousands of digits, and no option needs more than nineteen."""
-    significant = digits.lstrip("0") or "0"
-    return int(significant) if len(significant) <= len(str(LARGEST)) else LARGEST + 1
+        return settings.read_settings(guide, no_cache=no_cache, color=color, pager=pager)
+    except settings.SettingError as error:
+        raise typer.BadParameter(str(error), param_hint=error.hint) from None
 
 
 def whole_number(low: int, *, clamp: bool = False) -> Callable[[str], int]:
@@ -142,7 +53,7 @@ def whole_number(low: int, *, clamp: bool = False) -> Callable[[str], int]:
         digits = digits.removeprefix("-").removeprefix("+")
         if not (digits.isdecimal() and digits.isascii()):
             raise typer.BadParameter(f"{quote(text)} is not a whole number")
-        number = sign * _bounded(digits)
+        number = sign * bounded(digits)
         if number > LARGEST and clamp:
             return LARGEST
         if number > LARGEST or number < low:
