@@ -18,6 +18,7 @@ from effects_cli.model import Guide
 from effects_cli.records import Damaged, GuideFile
 
 if TYPE_CHECKING:
+    from effects_cli.entries import Entries
     from effects_cli.search.corpus import Corpus
     from effects_cli.search.index import Index
 
@@ -62,9 +63,19 @@ class GuideSource(NamedTuple):
         try:
             return opened.guide()
         except Damaged:  # a part of the cache file does not check out: parse, and keep anew
-            guide = self._open(reread=True)[0]
-            assert isinstance(guide, Guide)  # reread: never from the cache
-            return guide
+            return self._reparsed()
+
+    def entries(self) -> Entries:
+        """The guide's entries, each read when asked for (`effects_cli.entries`): one
+        entry of a cached guide without decoding the rest."""
+        from effects_cli.entries import Entries
+
+        return Entries(self._open()[0], self._reparsed)
+
+    def _reparsed(self) -> Guide:
+        guide = self._open(reread=True)[0]
+        assert isinstance(guide, Guide)  # reread: never from the cache
+        return guide
 
     def corpus(self) -> Corpus:
         """What search reads of the guide, without its index (for ``--regex``)."""

@@ -179,19 +179,9 @@ class Guide(Frozen):
         Raises `MalformedReference` for text that is not a reference, and
         `NoSuchSection` or `NoSuchPoint` for one outside the guide.
         """
-        match = _REFERENCE.fullmatch(reference.strip())
-        if match is None:
-            raise MalformedReference(reference, len(self.sections))
-        section_number = _number(match[1])
-        if isinstance(section_number, str):
-            raise NoSuchSection(section_number, len(self.sections))
-        section = self.section(section_number)
-        if match[2] is None:
-            return section
-        number = _number(match[2])
-        if isinstance(number, str) or not 1 <= number <= len(section.points):
-            raise NoSuchPoint(section.number, number, len(section.points))
-        return section.points[number - 1]
+        number, point = locate(reference, tuple(len(s.points) for s in self.sections))
+        section = self.sections[number - 1]
+        return section if point is None else section.points[point - 1]
 
     def points(self) -> Iterator[Point]:
         """Every sub-point, in guide order."""
@@ -203,6 +193,24 @@ class Guide(Frozen):
         for section in self.sections:
             yield section
             yield from section.points
+
+
+def locate(reference: str, sizes: tuple[int, ...]) -> tuple[int, int | None]:
+    """The section number and sub-point number (None for a section) ``reference`` names
+    in a guide whose sections have ``sizes`` sub-points each: what `Guide.lookup` finds,
+    with its errors, for a guide not made into objects (`effects_cli.records`)."""
+    match = _REFERENCE.fullmatch(reference.strip())
+    if match is None:
+        raise MalformedReference(reference, len(sizes))
+    section = _number(match[1])
+    if isinstance(section, str) or not 1 <= section <= len(sizes):
+        raise NoSuchSection(section, len(sizes))
+    if match[2] is None:
+        return section, None
+    number = _number(match[2])
+    if isinstance(number, str) or not 1 <= number <= sizes[section - 1]:
+        raise NoSuchPoint(section, number, sizes[section - 1])
+    return section, number
 
 
 def _number(digits: str) -> int | str:

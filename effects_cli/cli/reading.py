@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from effects_cli.cli import answers
 from effects_cli.cli.library import complete_format, guide_format, write_guide
 from effects_cli.cli.options import (
     LARGEST,
@@ -16,9 +17,7 @@ from effects_cli.cli.options import (
     whole_number,
 )
 from effects_cli.cli.output import emit
-from effects_cli.cli.results import Contents, EntryView, ShortTip, WholeGuide
-from effects_cli.model import Point
-from effects_cli.warm.keeper import Kept
+from effects_cli.cli.results import WholeGuide
 
 
 def list_sections(
@@ -36,9 +35,8 @@ def list_sections(
       effects list
       effects list --tree
     """
-    guide = ctx.obj.source.guide()
-    kept = Kept("list-tree" if tree else "list", guide)
-    emit(ctx.obj, Contents(guide, tree=tree), as_json=as_json, keep=kept)
+    result, kept = answers.contents(ctx.obj.source, tree=tree)
+    emit(ctx.obj, result, as_json=as_json, keep=kept)
 
 
 def show(
@@ -60,10 +58,8 @@ def show(
       effects show 4
       effects show 4.2 --json
     """
-    guide = ctx.obj.source.guide()
-    entry = guide.lookup(ref)
-    section = guide.section_of(entry) if isinstance(entry, Point) else entry
-    emit(ctx.obj, EntryView(entry, section), as_json=as_json, keep=Kept(f"show:{entry.ref}", guide))
+    result, kept = answers.shown(ctx.obj.source, ref)
+    emit(ctx.obj, result, as_json=as_json, keep=kept)
 
 
 def tip(
@@ -103,19 +99,8 @@ def tip(
     """
     if daily and seed is not None:
         raise typer.BadParameter("cannot be used with --daily", param_hint="'--seed'")
-    guide = ctx.obj.source.guide()
-    pool = guide.section(section).points if section is not None else tuple(guide.points())
-    if daily:
-        from effects_cli.daily import daily_pick, today
-
-        point = daily_pick(pool, today().toordinal())
-    else:
-        import random
-
-        point = random.Random(seed).choice(pool)
-    shown = ShortTip if short else EntryView
-    kept = Kept(f"{'short' if short else 'show'}:{point.ref}", guide)
-    emit(ctx.obj, shown(point, guide.section_of(point)), as_json=as_json, keep=kept)
+    result, kept = answers.tip(ctx.obj.source, seed=seed, section=section, daily=daily, short=short)
+    emit(ctx.obj, result, as_json=as_json, keep=kept)
 
 
 def read(

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
     from effects_cli.cli.options import Settings
     from effects_cli.cli.results import Result, Target
+    from effects_cli.entries import Entries
 
 ALL_VIEWS_UP_TO = 300
 """A guide of at most this many entries has all its views laid out when the first is kept
@@ -30,13 +31,13 @@ ALL_VIEWS_UP_TO = 300
 
 class Kept:
     """What a command printed, by name (``show:4.2``, ``short:4.2``, ``list``, ``list-tree``),
-    and the guide it is of."""
+    and the entries of the guide it is of."""
 
-    __slots__ = ("guide", "name")
+    __slots__ = ("entries", "name")
 
-    def __init__(self, name: str, guide: Guide) -> None:
+    def __init__(self, name: str, entries: Entries) -> None:
         self.name = name
-        self.guide = guide
+        self.entries = entries
 
 
 def keep_view(
@@ -62,12 +63,11 @@ def keep_view(
     )
     if key is None:
         return
-    guide = kept.guide
-    sizes = tuple(len(section.points) for section in guide.sections)
+    sizes = kept.entries.sizes
     texts = {kept.name: printed}
     existing = replay.open_replay(key)
     if existing is None and len(sizes) + sum(sizes) <= ALL_VIEWS_UP_TO:
-        texts = {**_every_view(guide, lay_out), **texts}
+        texts = {**_every_view(kept.entries.guide(), lay_out), **texts}
     elif existing is not None:
         existing.close()
     replay.keep(key, sizes, texts, _days_ahead(sum(sizes)))
