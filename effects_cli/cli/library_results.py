@@ -83,8 +83,13 @@ def _name(row: Listed) -> Text:
 
     from effects_cli.render import GUIDE_NAME, META
 
-    style = META if row.shelved.shadowed_by is not None else f"bold {GUIDE_NAME}"
-    return Text(visible(row.shelved.name), style=style)
+    if row.shelved.shadowed_by is not None:
+        return Text(visible(row.shelved.name), style=META)
+    # A theme's name cannot be combined with other words in one style string
+    # ("bold effects.guide_name" is no style at all): bold goes on top of it.
+    name = Text(visible(row.shelved.name), style=GUIDE_NAME)
+    name.stylize("bold")
+    return name
 
 
 def _what(row: Listed, *, hint: bool = False) -> str:
@@ -144,18 +149,23 @@ def _body(row: Listed) -> Text:
 
 
 def _lines(listed: list[Listed]) -> Text:
-    """A line a guide, for a pipe: name, title (or why none), size, file; in columns."""
+    """A line a guide, for a pipe: name, title (or why none), size, file; in columns as
+    wide as the names, titles and sizes (a problem, or what shadows a guide, is longer
+    than any title: it pushes its own row's file to the right, not every row's)."""
     from rich.cells import cell_len
     from rich.text import Text
 
     cells = [
         (visible(row.shelved.name), _what(row, hint=True), _size(row), _file(row)) for row in listed
     ]
-    widths = [max(cell_len(cell[at]) for cell in cells) for at in range(3)]
+    titled = [cell for row, cell in zip(listed, cells, strict=True) if row.title is not None]
+    widths = [max(cell_len(cell[at]) for cell in titled or cells) for at in range(3)]
     lines = []
     for cell in cells:
         padded = [
             part + " " * (width - cell_len(part)) for part, width in zip(cell, widths, strict=False)
         ]
+        if cell_len(cell[1]) > widths[1] and not cell[2]:  # no size to line up: the file next
+            padded = padded[:2]
         lines.append(Text("  ".join([*padded, cell[3]])))
     return Text("\n").join(lines)
