@@ -754,6 +754,14 @@ NOT_FILES = _unique(
 )
 """A path that is no guide file, made in a temporary folder, and the problem after it."""
 
+NOT_ARTICLES = _unique(
+    [
+        pytest.param(lambda d: d / "none.txt", "no such file", id="missing"),
+        pytest.param(lambda d: d, "is a folder, not an article", id="folder"),
+    ]
+)
+"""A path ``effects import`` gets that is no article, and the problem after it."""
+
 MakePath = Callable[[Path], Path]
 
 

@@ -136,16 +136,24 @@ def _file(row: Listed) -> str:
 def _body(row: Listed) -> Text:
     from rich.text import Text
 
-    from effects_cli.render import META, TITLE
+    from effects_cli.render import META
 
-    problem = row.problem is not None and row.shelved.shadowed_by is None
     body = Text()
-    body.append(_what(row), style="red" if problem else META if row.title is None else TITLE)
+    body.append(_what(row), style=_body_style(row))
     # The file on a line of its own: a path wraps badly after other words.
     where = _where(row)
     glue = " \u00b7 " if where == "bundled" else "\n"
     meta = glue.join(part for part in (_size(row), where) if part)
     return body.append("\n" + meta, style=META)
+
+
+def _body_style(row: Listed) -> str:
+    """A title's style; a problem is red; what shadows a guide is told in the meta style."""
+    from effects_cli.render import META, TITLE
+
+    if row.problem is not None and row.shelved.shadowed_by is None:
+        return "red"
+    return META if row.title is None else TITLE
 
 
 def _lines(listed: list[Listed]) -> Text:
@@ -155,17 +163,23 @@ def _lines(listed: list[Listed]) -> Text:
     from rich.cells import cell_len
     from rich.text import Text
 
+    from effects_cli.render import META
+
     cells = [
         (visible(row.shelved.name), _what(row, hint=True), _size(row), _file(row)) for row in listed
     ]
     titled = [cell for row, cell in zip(listed, cells, strict=True) if row.title is not None]
     widths = [max(cell_len(cell[at]) for cell in titled or cells) for at in range(3)]
     lines = []
-    for cell in cells:
+    for row, cell in zip(listed, cells, strict=True):
         padded = [
             part + " " * (width - cell_len(part)) for part, width in zip(cell, widths, strict=False)
         ]
         if cell_len(cell[1]) > widths[1] and not cell[2]:  # no size to line up: the file next
             padded = padded[:2]
-        lines.append(Text("  ".join([*padded, cell[3]])))
+        # Styled as on a terminal, for --color always (a plain pipe shows no style).
+        line = Text().append_text(_name(row)).append(padded[0][len(cell[0]) :] + "  ")
+        line.append(cell[1], style=_body_style(row)).append(padded[1][len(cell[1]) :])
+        line.append("".join(f"  {part}" for part in [*padded[2:], cell[3]]), style=META)
+        lines.append(line)
     return Text("\n").join(lines)

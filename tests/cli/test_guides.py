@@ -117,6 +117,13 @@ def test_guides_names_on_a_terminal_are_bold_in_the_guide_name_colour(
     assert shadowed and shadowed[0].startswith("\x1b[2mnight")  # a shadowed name is dimmed
 
 
+def test_guides_in_a_pipe_are_coloured_as_asked(invoke: Invoke, shelf: dict[str, str]) -> None:
+    lines = invoke("--color", "always", "guides", env=shelf).stdout.splitlines()
+    assert lines[0].startswith("\x1b[1;32meffects\x1b[0m  \x1b[1m10 Dynamic")
+    assert lines[1].startswith("\x1b[1;32mbroken\x1b[0m   \x1b[31mcannot be read: ")
+    assert lines[-1].startswith("\x1b[2mnight\x1b[0m    \x1b[2mshadowed by ")
+
+
 def test_guides_with_only_the_bundled_one_says_where_yours_go(
     invoke: Invoke, guide_folder: Path, terminal: None
 ) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.helpers import BUNDLED, SMALL_GUIDE, Invoke
+from tests.helpers import BUNDLED, SMALL_GUIDE, Invoke, cache_files
 
 GARDENS = """\
     title: Gardens
@@ -108,6 +108,23 @@ def test_the_index_of_every_guide_is_cached_and_follows_edits(
     gardens = two_guides / "gardens.yaml"
     gardens.write_text(textwrap.dedent(GARDENS).replace("slow", "calm"), encoding="utf-8")
     assert str(invoke("search", "--all", "rivers").exception) == "the index was built again"
+
+
+def test_a_damaged_cache_entry_is_read_from_its_guide_file(
+    invoke: Invoke, two_guides: Path
+) -> None:
+    """A cached guide whose entry does not check out is parsed again, and the search of
+    every guide still finds, labels and ranks what it did."""
+    first = invoke("search", "--all", "meditation", "stigma", "--json", "-n", "99")
+    for path in [path for path in cache_files() if path.name.startswith("guide")]:
+        data = bytearray(path.read_bytes())
+        data[-3] ^= 0xFF  # a byte of the last entry's text (the last point: 2.1, 1.1, 10.3)
+        path.write_bytes(bytes(data))
+    again = invoke("search", "--all", "meditation", "stigma", "--json", "-n", "99")
+    assert (again.exit_code, again.stdout, again.stderr) == (0, first.stdout, "")
+    assert ("gardens", "1.1") in [
+        (hit["guide"], hit["ref"]) for hit in json.loads(again.stdout)["hits"]
+    ]
 
 
 def test_all_and_section_do_not_go_together(invoke: Invoke) -> None:
