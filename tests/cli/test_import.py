@@ -78,16 +78,12 @@ def test_an_article_that_is_no_guide(
 
 
 @pytest.mark.parametrize(("make", "problem"), NOT_ARTICLES)
-def test_a_path_that_is_no_article(
-    invoke: Invoke, tmp_path: Path, make: MakePath, problem: str
-) -> None:
-    path = make(tmp_path)
-    result = invoke("import", str(path))
-    assert (result.exit_code, result.stdout, result.stderr) == (
-        3,
-        "",
-        f"effects: {path}: {problem}\n",
-    )
+def test_not_an_article(invoke: Invoke, tmp_path: Path, make: MakePath, problem: str) -> None:
+    """A path that is no article: no guide, and one line why."""
+    article = make(tmp_path)
+    result = invoke("import", str(article))
+    assert (result.exit_code, result.stdout) == (3, "")
+    assert result.stderr == f"effects: {article}: {problem}\n"
 
 
 def test_an_article_over_the_size_limit(invoke: Invoke, tmp_path: Path) -> None:
