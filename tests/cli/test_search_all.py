@@ -80,6 +80,24 @@ def test_without_all_search_reads_one_guide(invoke: Invoke, two_guides: Path) ->
     assert (result.exit_code, result.stderr) == (1, 'effects: the guide does not cover "gardens"\n')
 
 
+def test_an_uncovered_query_names_each_related_entry_s_guide(
+    invoke: Invoke, two_guides: Path
+) -> None:
+    (two_guides / "mourning.yaml").write_text(
+        "title: M\nsections:\n  - title: Loss\n    text: t\n    related: [grief]\n"
+        "    points:\n      - title: P\n        text: p\n",
+        encoding="utf-8",
+    )
+    result = invoke("search", "--all", "grief", "--json")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["related"] == [
+        {"guide": "effects", "ref": "2.1", "title": "Mental Health Support Groups"},
+        {"guide": "effects", "ref": "3.3", "title": "Crisis Intervention and Support"},
+        {"guide": "mourning", "ref": "1", "title": "Loss"},
+    ]
+    assert result.stderr.endswith(", mourning 1 Loss\n")
+
+
 def test_regex_searches_every_guide_too(invoke: Invoke, two_guides: Path) -> None:
     result = invoke("search", "--all", "--regex", "weed(ing)?", "--json")
     assert [(hit["guide"], hit["ref"]) for hit in json.loads(result.stdout)["hits"]] == [
