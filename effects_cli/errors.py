@@ -78,7 +78,12 @@ class NotCovered(NoMatch):
     perhaps with entries related to them: ``related`` holds (reference, title) pairs."""
 
     def __init__(
-        self, query: str, *, related: list[tuple[str, str]] | None = None, common: bool = False
+        self,
+        query: str,
+        *,
+        related: list[tuple[str, str]] | None = None,
+        common: bool = False,
+        every: bool = False,
     ) -> None:
         self.query = query
         self.section = None
@@ -91,7 +96,8 @@ class NotCovered(NoMatch):
         elif common:
             message = f"{quote(query)} is in almost every entry: add a word to narrow the search"
         else:
-            message = f"the guide does not cover {quote(query)}"
+            guides = "the guides do not" if every else "the guide does not"  # search --all
+            message = f"{guides} cover {quote(query)}"
         EffectsError.__init__(self, message)
 
 

@@ -26,19 +26,22 @@ valid) is a remark, one line each, which the command prints on stderr.
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
+from effects_cli.article import (
+    POINT,
+    SECTION,
+    SHORT,
+    Paragraph,
+    Remarks,
+    is_subtitle,
+    paragraphs_of,
+    without_captions,
+    without_trailer,
+)
 from effects_cli.errors import GuideError
 from effects_cli.escapes import defused, quote
 from effects_cli.model import Guide, Point, Section
-
-_SECTION = re.compile(r"\s*(\d{1,4})\.\s+(\S.*)")
-_POINT = re.compile(r"\s*(\d{1,4})\.(\d{1,4})\.?\s+(\S.*)")
-SHORT = 80
-"""The longest line that may be a caption, a subtitle or a heading without a number."""
-_CLOSED = tuple(".!?:;,\u2026\"'\u201d\u2019)]")
-"""What a line of prose ends with, and a caption or a heading does not."""
 
 
 class Imported(NamedTuple):
@@ -47,31 +50,11 @@ class Imported(NamedTuple):
     """What was guessed or could not be placed, one line each: ``source:line: remark``."""
 
 
-class _Paragraph(NamedTuple):
-    line: int
-    lines: list[str]
-    blanks: int
-    """Blank lines before it."""
-
-    @property
-    def text(self) -> str:
-        return " ".join(line.strip() for line in self.lines)
-
-    @property
-    def short(self) -> bool:
-        """One line, short, not closed like a sentence: a caption, a subtitle or a heading."""
-        text = self.text
-        return len(self.lines) == 1 and len(text) <= SHORT and not text.endswith(_CLOSED)
-
-
 class _Entry:
     def __init__(self, title: str, line: int, ref: str) -> None:
         self.title, self.line, self.ref = title, line, ref
-        self.paragraphs: list[_Paragraph] = []
+        self.paragraphs: list[Paragraph] = []
         self.points: list[_Entry] = []
-
-
-_Remarks = list[tuple[int, str]]
 
 
 def import_article(text: str, source: str) -> Imported:
@@ -81,14 +64,14 @@ def import_article(text: str, source: str) -> Imported:
     numbered section.
     """
     # Line ends first: a carriage return is a line end here, not a character to show.
-    paragraphs = _paragraphs(defused(text.replace("\r\n", "\n").replace("\r", "\n")))
+    paragraphs = paragraphs_of(defused(text.replace("\r\n", "\n").replace("\r", "\n")))
     if not paragraphs:
         raise GuideError(source, "is empty: there is no article to import")
-    remarks: _Remarks = []
+    remarks: Remarks = []
     first, rest = paragraphs[0], paragraphs[1:]
     title = first.lines[0].strip()
     if len(first.lines) > 1:
-        rest.insert(0, _Paragraph(first.line + 1, first.lines[1:], 0))
+        rest.insert(0, Paragraph(first.line + 1, first.lines[1:], 0))
     elif rest and rest[0].short and title.endswith(rest[0].text) and title != rest[0].text:
         remarks.append(
             (
@@ -99,7 +82,7 @@ def import_article(text: str, source: str) -> Imported:
         )
         title, rest = rest[0].text, rest[1:]
     subtitle = None
-    if rest and _subtitle(rest[0]):
+    if rest and is_subtitle(rest[0]):
         remarks.append(
             (
                 rest[0].line,
@@ -107,8 +90,8 @@ def import_article(text: str, source: str) -> Imported:
             )
         )
         subtitle, rest = rest[0].text, rest[1:]
-    rest = _without_captions(rest, remarks)
-    rest = _without_trailer(rest, remarks)
+    rest = without_captions(rest, remarks)
+    rest = without_trailer(rest, remarks)
     intro, sections = _structure(rest, remarks)
     if not sections:
         raise GuideError(
@@ -139,93 +122,16 @@ def import_article(text: str, source: str) -> Imported:
     return Imported(guide, [f"{source}:{line}: {remark}" for line, remark in sorted(remarks)])
 
 
-def _paragraphs(text: str) -> list[_Paragraph]:
-    """The article's paragraphs: runs of lines between blank lines."""
-    paragraphs: list[_Paragraph] = []
-    lines: list[str] = []
-    blanks = start = 0
-    for number, line in enumerate(text.splitlines(), 1):
-        if line.strip():
-            if not lines:
-                start = number
-            lines.append(line)
-        elif lines:
-            paragraphs.append(_Paragraph(start, lines, blanks))
-            lines, blanks = [], 1
-        else:
-            blanks += 1
-    if lines:
-        paragraphs.append(_Paragraph(start, lines, blanks))
-    return paragraphs
-
-
-def _numbered(paragraph: _Paragraph) -> bool:
-    """Whether a paragraph starts with a numbered line: a heading, or text that looks like one."""
-    head = paragraph.lines[0].strip()
-    return bool(_SECTION.fullmatch(head) or _POINT.fullmatch(head))
-
-
-def _subtitle(paragraph: _Paragraph) -> bool:
-    text = paragraph.text
-    return (
-        len(paragraph.lines) == 1
-        and len(text) <= 2 * SHORT
-        and not text.endswith((".", "!", "?"))
-        and not _numbered(paragraph)
-    )
-
-
-def _without_captions(paragraphs: list[_Paragraph], remarks: _Remarks) -> list[_Paragraph]:
-    """Rule 3: short lines found more than once are captions, dropped."""
-    seen: dict[str, list[_Paragraph]] = {}
-    for paragraph in paragraphs:
-        if paragraph.short and not _numbered(paragraph):
-            seen.setdefault(paragraph.text.casefold(), []).append(paragraph)
-    captions = {key: found for key, found in seen.items() if len(found) > 1}
-    for found in captions.values():
-        lines = ", ".join(str(paragraph.line) for paragraph in found[:5])
-        more = ", \u2026" if len(found) > 5 else ""
-        remarks.append(
-            (
-                found[0].line,
-                f"{quote(found[0].text)}, a short line found {_times(len(found))} (lines"
-                f" {lines}{more}): taken for a picture's caption and dropped",
-            )
-        )
-    return [p for p in paragraphs if not (p.short and p.text.casefold() in captions)]
-
-
-def _without_trailer(paragraphs: list[_Paragraph], remarks: _Remarks) -> list[_Paragraph]:
-    """Rule 4: the short lines after the last paragraph, dropped."""
-    end = len(paragraphs)
-    while end > 0 and paragraphs[end - 1].short and not _numbered(paragraphs[end - 1]):
-        end -= 1
-    trailer = paragraphs[end:]
-    # After a heading, a short line is that heading's text, not the page's.
-    if trailer and end > 0 and not _numbered(paragraphs[end - 1]):
-        shown = ", ".join(quote(paragraph.text) for paragraph in trailer[:3])
-        what = "a short line" if len(trailer) == 1 else f"{len(trailer)} short lines"
-        remarks.append(
-            (
-                trailer[0].line,
-                f"{what} after the last paragraph ({shown}): taken for the page"
-                " around the article and dropped",
-            )
-        )
-        return paragraphs[:end]
-    return paragraphs
-
-
 def _structure(
-    paragraphs: list[_Paragraph], remarks: _Remarks
-) -> tuple[list[_Paragraph], list[_Entry]]:
+    paragraphs: list[Paragraph], remarks: Remarks
+) -> tuple[list[Paragraph], list[_Entry]]:
     """Rule 5 and 6: the introduction, and the sections with their sub-points."""
-    intro: list[_Paragraph] = []
+    intro: list[Paragraph] = []
     sections: list[_Entry] = []
     current: _Entry | None = None
     for paragraph in paragraphs:
         head = paragraph.lines[0].strip()
-        section, point = _SECTION.fullmatch(head), _POINT.fullmatch(head)
+        section, point = SECTION.fullmatch(head), POINT.fullmatch(head)
         points = sections[-1].points if sections else []
         if section and int(section[1]) == len(sections) + 1 and len(section[2]) <= 2 * SHORT:
             current = _Entry(section[2].strip(), paragraph.line, section[1].lstrip("0"))
@@ -253,11 +159,11 @@ def _structure(
             (current.paragraphs if current is not None else intro).append(paragraph)
             continue
         if len(paragraph.lines) > 1:
-            current.paragraphs.append(_Paragraph(paragraph.line + 1, paragraph.lines[1:], 0))
+            current.paragraphs.append(Paragraph(paragraph.line + 1, paragraph.lines[1:], 0))
     return intro, sections
 
 
-def _conclusion(section: _Entry, remarks: _Remarks) -> str | None:
+def _conclusion(section: _Entry, remarks: Remarks) -> str | None:
     """Rule 7: the end of the last sub-point's paragraphs, after a short line or two
     blank lines, is the conclusion."""
     entry = section.points[-1] if section.points else section
@@ -285,7 +191,7 @@ def _conclusion(section: _Entry, remarks: _Remarks) -> str | None:
     return None
 
 
-def _section(entry: _Entry, number: int, remarks: _Remarks) -> Section:
+def _section(entry: _Entry, number: int, remarks: Remarks) -> Section:
     """The section, made valid where the article leaves out what a guide needs."""
     paragraphs = entry.paragraphs
     if not entry.points:
@@ -320,9 +226,5 @@ def _section(entry: _Entry, number: int, remarks: _Remarks) -> Section:
     return Section(number, entry.title, _joined(paragraphs) or entry.title, tuple(points))
 
 
-def _times(count: int) -> str:
-    return "twice" if count == 2 else f"{count} times"
-
-
-def _joined(paragraphs: list[_Paragraph]) -> str:
+def _joined(paragraphs: list[Paragraph]) -> str:
     return "\n\n".join(paragraph.text for paragraph in paragraphs)

@@ -7,7 +7,8 @@ without it. The bundled guide is always there first, as ``effects``. When two fi
 have the same name the first wins (folders in that order; in one folder ``.yaml``,
 then ``.yml``, then ``.md``) and the others are shadowed.
 
-A name is looked up with a few ``stat`` calls, never a folder listing; only
+A name is looked up with a few ``stat`` calls, never a folder listing (the rules
+of names and folders are `effects_cli.names`', which the fast path shares); only
 `shelf` lists folders (for ``effects guides``, ``search --all`` and completion),
 at most `MAX_ENTRIES` entries and `MAX_GUIDES` guides a folder. Nothing here
 opens a guide file: what is not a regular file (a FIFO, a link in a loop) is
@@ -27,12 +28,8 @@ from typing import NamedTuple
 from effects_cli.bundled import bundled_guide_path
 from effects_cli.errors import EffectsError, GuideError
 from effects_cli.escapes import quote, visible
+from effects_cli.names import BUNDLED, PATH_VARIABLE, SUFFIXES, folders, named_file
 
-BUNDLED = "effects"
-"""The name of the bundled guide, always the first."""
-SUFFIXES = (".yaml", ".yml", ".md")
-"""What a guide file's name ends with, in the order that wins within a folder."""
-PATH_VARIABLE = "EFFECTS_PATH"
 MAX_ENTRIES = 100_000
 """Entries of one folder looked at; a folder of more is read only that far."""
 MAX_GUIDES = 1_000
@@ -79,44 +76,27 @@ class NoSuchGuide(GuideError):
 
 
 def data_folder(environ: Mapping[str, str]) -> Path:
-    """``$XDG_DATA_HOME/effects/guides``, or ``~/.local/share/effects/guides`` when the
-    variable is unset, empty or not an absolute path (as the XDG specification says)."""
-    base = environ.get("XDG_DATA_HOME", "")
-    if not os.path.isabs(base):
-        base = os.path.join(os.path.expanduser("~"), ".local", "share")
-    return Path(base) / "effects" / "guides"
+    """`effects_cli.names.data_folder`, as a path."""
+    from effects_cli.names import data_folder as folder
+
+    return Path(folder(environ))
 
 
 def guide_folders(environ: Mapping[str, str]) -> tuple[list[Path], list[str]]:
     """The guide folders in the order they win, and a remark for each part of
     ``EFFECTS_PATH`` that names none (empty, or not an absolute path). A leading ``~``
     is the home folder; a folder named twice counts once."""
-    folders, remarks = [data_folder(environ)], []
-    for number, part in enumerate(environ.get(PATH_VARIABLE, "").split(os.pathsep), 1):
-        if not part.strip():
-            if environ.get(PATH_VARIABLE, "").strip():
-                remarks.append(f"{PATH_VARIABLE}: part {number} is empty: skipped")
-            continue
-        expanded = os.path.expanduser(part) if part.startswith("~") else part
-        if not os.path.isabs(expanded):
-            remarks.append(f"{PATH_VARIABLE}: {quote(part)} is not an absolute path: skipped")
-            continue
-        folders.append(Path(expanded))
+    found, odd = folders(environ)
+    remarks = [
+        f"{PATH_VARIABLE}: part {number} is empty: skipped"
+        if not part.strip()
+        else f"{PATH_VARIABLE}: {quote(part)} is not an absolute path: skipped"
+        for number, part in odd
+    ]
     unique: dict[str, Path] = {}
-    for folder in folders:
-        unique.setdefault(os.path.realpath(folder), folder)
+    for folder in found:
+        unique.setdefault(os.path.realpath(folder), Path(folder))
     return list(unique.values()), remarks
-
-
-def is_path(value: str) -> bool:
-    """Whether a ``--guide`` value names a file rather than a guide: it has a ``/`` (or
-    the system's separator), ends like a guide file, or is a file in the working folder."""
-    separators = {"/", os.sep, os.altsep or "/"}
-    return (
-        any(separator in value for separator in separators)
-        or value.endswith((*SUFFIXES, ".markdown"))
-        or (os.path.lexists(value) and not os.path.isdir(value))
-    )
 
 
 def find_guide(name: str, environ: Mapping[str, str]) -> Path:
@@ -125,17 +105,13 @@ def find_guide(name: str, environ: Mapping[str, str]) -> Path:
     Raises `NoSuchGuide` when no folder has it, and `GuideError` when the file
     that has the name is not one that can be read (a FIFO, a link in a loop).
     """
-    if name == BUNDLED:
-        return bundled_guide_path()
-    if not name.startswith("."):
-        for folder in guide_folders(environ)[0]:
-            for suffix in SUFFIXES:
-                path = folder / f"{name}{suffix}"
-                if os.path.lexists(path):
-                    problem = file_problem(path)
-                    if problem is not None:
-                        raise GuideError(str(path), problem)
-                    return path
+    found = named_file(name, environ)
+    if found is not None:
+        path = Path(found)
+        problem = file_problem(path)
+        if problem is not None:
+            raise GuideError(str(path), problem)
+        return path
     import difflib  # only a name that is not found pays for it
 
     names = [guide.name for guide in shelf(environ).readable()]

@@ -192,6 +192,20 @@ ARGUMENTS = _unique(
             " 3.3 Crisis Intervention and Support",
             "query-not-covered-related",
         ),
+        # search --all: the guides (here the bundled one alone), each entry named by its guide.
+        _row(
+            ["search", "--all", "xylophone"],
+            1,
+            'the guides do not cover "xylophone"',
+            "all-query-not-covered",
+        ),
+        _row(
+            ["search", "--all", "grief"],
+            1,
+            'nothing about "grief"; related: effects 2.1 Mental Health Support Groups,'
+            " effects 3.3 Crisis Intervention and Support",
+            "all-query-not-covered-related",
+        ),
         _row(
             ["search", "social", "anxiety"],
             1,
@@ -753,6 +767,14 @@ NOT_FILES = _unique(
     ]
 )
 """A path that is no guide file, made in a temporary folder, and the problem after it."""
+
+NOT_ARTICLES = _unique(
+    [
+        pytest.param(lambda d: d / "none.txt", "no such file", id="missing"),
+        pytest.param(lambda d: d, "is a folder, not an article", id="folder"),
+    ]
+)
+"""A path ``effects import`` gets that is no article, and the problem after it."""
 
 MakePath = Callable[[Path], Path]
 

@@ -3,6 +3,8 @@ articles of several shapes, and the remarks that say what was guessed."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -57,6 +59,33 @@ def test_the_bundled_guide_s_own_text_imports_as_the_bundled_guide(guide: Guide)
         " 98, …): taken for a picture's caption and dropped",
         "page.txt:187: two blank lines after 10.3: what follows is taken for the conclusion",
         'page.txt:189: 2 short lines after the last paragraph ("This Post Has One Comment",'
+        ' "Leave a Reply"): taken for the page around the article and dropped',
+    ]
+
+
+SOURCE = Path(__file__).parent / "data" / "source-article.txt"
+"""A copy of the web page the bundled guide was copied from, as it was saved: the real
+shape (its spacing, its captions, its chrome), which `web_page` only imitates."""
+
+
+def test_the_bundled_guide_s_source_imports_as_the_bundled_guide(guide: Guide) -> None:
+    imported = import_article(SOURCE.read_text(encoding="utf-8"), "source.txt")
+    assert imported.guide == without_words(guide)
+    assert (len(imported.guide.sections), len(list(imported.guide.points()))) == (10, 30)
+    assert [section.title for section in imported.guide.sections] == [
+        section.title for section in guide.sections
+    ]
+    paragraphs = [entry.text for entry in guide.entries()]
+    assert [entry.text for entry in imported.guide.entries()] == paragraphs
+    assert imported.remarks == [
+        'source.txt:1: "You are currently viewing 10 Dynamic Positive Effects of So…" ends with'
+        " the title on line 3: taken for the page's heading and dropped",
+        "source.txt:5: a line of its own under the title, without a full stop: taken for the"
+        " subtitle",
+        'source.txt:10: "positive effects of social media", a short line found 9 times (lines'
+        " 10, 28, 46, 64, 82, …): taken for a picture's caption and dropped",
+        "source.txt:189: two blank lines after 10.3: what follows is taken for the conclusion",
+        'source.txt:191: 2 short lines after the last paragraph ("This Post Has One Comment",'
         ' "Leave a Reply"): taken for the page around the article and dropped',
     ]
 

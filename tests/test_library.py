@@ -16,9 +16,9 @@ from effects_cli.library import (
     data_folder,
     find_guide,
     guide_folders,
-    is_path,
     shelf,
 )
+from effects_cli.names import is_path
 from tests.helpers import MAX_ENTRIES, MAX_GUIDES, SMALL_GUIDE
 from tests.messages import NOT_FOLDERS, PATH_PARTS
 

@@ -117,7 +117,7 @@ def test_a_daily_tip_is_replayed_as_picked_today(
         pytest.param(["show", "4", "--bogus"], id="unknown-option"),
         pytest.param(["--color", "purple", "show", "4"], id="bad-colour"),
         pytest.param(["--guide", "", "show", "4"], id="empty-guide"),
-        pytest.param(["--guide", "mine", "show", "4"], id="a-guide-by-name"),
+        pytest.param(["--guide", "mine", "show", "4"], id="a-name-no-folder-has"),
     ],
 )
 def test_what_the_fast_path_is_not_sure_of_goes_to_the_full_program(
@@ -169,6 +169,34 @@ def test_an_edited_guide_is_never_replayed_stale(
     assert "Omega point" in invoke("--guide", str(path), "show", "1.1").stdout
 
 
+def test_a_guide_by_name_is_replayed_and_follows_its_name(
+    invoke: Invoke, guide_folder: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """``EFFECTS_GUIDE=NAME`` (one's own guide at every shell's start) is found with a few
+    stat calls and replayed; when the name comes to mean another file (one in an earlier
+    folder), the other file's is printed, never the old one's."""
+    import textwrap
+
+    from tests.helpers import SMALL_GUIDE
+
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "mine.yaml").write_text(textwrap.dedent(SMALL_GUIDE), encoding="utf-8")
+    monkeypatch.setenv("EFFECTS_PATH", str(extra))
+    monkeypatch.setenv("EFFECTS_GUIDE", "mine")
+    for argv in (["show", "1.1"], ["tip", "--seed", "2"], ["--guide", "mine", "list"]):
+        invoke(*argv)  # the full program: keeps every view of a small guide
+        reference = invoke("--no-cache", *argv)
+        assert reference.exit_code == 0, reference.stderr
+        assert replayed(argv, monkeypatch, tmp_path) == reference.stdout_bytes, argv
+    (guide_folder / "mine.md").write_text(
+        "# Mine\n\n## 1. S\n\ns\n\n### 1.1 Omega point\n\np\n", encoding="utf-8"
+    )
+    assert replayed(["show", "1.1"], monkeypatch, tmp_path) is None
+    assert invoke("show", "1.1").stdout.startswith("1.1  Omega point")
+    assert b"Omega point" in (replayed(["show", "1.1"], monkeypatch, tmp_path) or b"")
+
+
 def test_a_damaged_replay_is_not_printed(
     invoke: Invoke, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
@@ -204,6 +232,22 @@ def test_the_fast_path_imports_neither_typer_nor_rich(tmp_path: Path, args: list
         name for name in warm_run if name.split(".")[0] in {"typer", "rich", "yaml", "click"}
     }
     assert "effects_cli.cli" not in warm_run and "effects_cli.warm" in warm_run
+
+
+@pytest.mark.posix
+def test_a_guide_by_name_on_the_fast_path_imports_neither_typer_nor_rich(
+    tmp_path: Path, guide_folder: Path
+) -> None:
+    import textwrap
+
+    from tests.helpers import SMALL_GUIDE
+
+    (guide_folder / "mine.yaml").write_text(textwrap.dedent(SMALL_GUIDE), encoding="utf-8")
+    modules_after(tmp_path, "--guide", "mine", "tip")  # the full program: parses, keeps
+    warm_run = modules_after(tmp_path, "--guide", "mine", "tip")
+    assert not {name for name in warm_run if name.split(".")[0] in {"typer", "rich", "click"}}
+    assert "effects_cli.cli" not in warm_run and "effects_cli.names" in warm_run
+    assert "effects_cli.library" not in warm_run  # no folder listed, nothing but os loaded
 
 
 @pytest.mark.posix

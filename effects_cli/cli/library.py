@@ -164,7 +164,7 @@ def import_article(
         text = read_stream(sys.stdin.buffer, source, limit)
     else:
         source = str(file)
-        text = read_text(file, limit)
+        text = read_text(file, limit, kind="an article")
     result = imported(text, source)
     for remark in result.remarks:
         complain(remark)

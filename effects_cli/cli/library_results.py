@@ -83,8 +83,13 @@ def _name(row: Listed) -> Text:
 
     from effects_cli.render import GUIDE_NAME, META
 
-    style = META if row.shelved.shadowed_by is not None else f"bold {GUIDE_NAME}"
-    return Text(visible(row.shelved.name), style=style)
+    if row.shelved.shadowed_by is not None:
+        return Text(visible(row.shelved.name), style=META)
+    # A theme's name cannot be combined with other words in one style string
+    # ("bold effects.guide_name" is no style at all): bold goes on top of it.
+    name = Text(visible(row.shelved.name), style=GUIDE_NAME)
+    name.stylize("bold")
+    return name
 
 
 def _what(row: Listed, *, hint: bool = False) -> str:
@@ -131,11 +136,10 @@ def _file(row: Listed) -> str:
 def _body(row: Listed) -> Text:
     from rich.text import Text
 
-    from effects_cli.render import META, TITLE
+    from effects_cli.render import META
 
-    problem = row.problem is not None and row.shelved.shadowed_by is None
     body = Text()
-    body.append(_what(row), style="red" if problem else META if row.title is None else TITLE)
+    body.append(_what(row), style=_body_style(row))
     # The file on a line of its own: a path wraps badly after other words.
     where = _where(row)
     glue = " \u00b7 " if where == "bundled" else "\n"
@@ -143,19 +147,39 @@ def _body(row: Listed) -> Text:
     return body.append("\n" + meta, style=META)
 
 
+def _body_style(row: Listed) -> str:
+    """A title's style; a problem is red; what shadows a guide is told in the meta style."""
+    from effects_cli.render import META, TITLE
+
+    if row.problem is not None and row.shelved.shadowed_by is None:
+        return "red"
+    return META if row.title is None else TITLE
+
+
 def _lines(listed: list[Listed]) -> Text:
-    """A line a guide, for a pipe: name, title (or why none), size, file; in columns."""
+    """A line a guide, for a pipe: name, title (or why none), size, file; in columns as
+    wide as the names, titles and sizes (a problem, or what shadows a guide, is longer
+    than any title: it pushes its own row's file to the right, not every row's)."""
     from rich.cells import cell_len
     from rich.text import Text
+
+    from effects_cli.render import META
 
     cells = [
         (visible(row.shelved.name), _what(row, hint=True), _size(row), _file(row)) for row in listed
     ]
-    widths = [max(cell_len(cell[at]) for cell in cells) for at in range(3)]
+    titled = [cell for row, cell in zip(listed, cells, strict=True) if row.title is not None]
+    widths = [max(cell_len(cell[at]) for cell in titled or cells) for at in range(3)]
     lines = []
-    for cell in cells:
+    for row, cell in zip(listed, cells, strict=True):
         padded = [
             part + " " * (width - cell_len(part)) for part, width in zip(cell, widths, strict=False)
         ]
-        lines.append(Text("  ".join([*padded, cell[3]])))
+        if cell_len(cell[1]) > widths[1] and not cell[2]:  # no size to line up: the file next
+            padded = padded[:2]
+        # Styled as on a terminal, for --color always (a plain pipe shows no style).
+        line = Text().append_text(_name(row)).append(padded[0][len(cell[0]) :] + "  ")
+        line.append(cell[1], style=_body_style(row)).append(padded[1][len(cell[1]) :])
+        line.append("".join(f"  {part}" for part in [*padded[2:], cell[3]]), style=META)
+        lines.append(line)
     return Text("\n").join(lines)

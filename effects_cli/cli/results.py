@@ -216,17 +216,26 @@ class Uncovered(Frozen):
     """``effects search`` when the guide does not cover the query: for ``--json`` only, as
     people get one line on stderr (`errors.NotCovered`) and nothing on stdout."""
 
-    __slots__ = ("query", "results")
+    __slots__ = ("guides", "query", "results")
     query: str
     results: Results
+    guides: tuple[str, ...] | None
+    """``search --all``: the name of each related entry's guide."""
 
-    def __init__(self, query: str, results: Results) -> None:
-        self._set(query=query, results=results)
+    def __init__(
+        self, query: str, results: Results, *, guides: tuple[str, ...] | None = None
+    ) -> None:
+        self._set(query=query, results=results, guides=guides)
 
     def json(self) -> Any:
         from effects_cli.export import not_covered_json
 
         data = not_covered_json(self.query, self.results)
+        if self.guides is not None:
+            data["related"] = [
+                {"guide": name, **entry}
+                for name, entry in zip(self.guides, data["related"], strict=True)
+            ]
         return {"query": data.pop("query"), "total": 0, **data}
 
     def for_people(self, target: Target) -> Shown:  # pragma: no cover - never asked

@@ -99,10 +99,17 @@ def search(
     if results.not_covered and not results.suggestions:
         # The honest answer: nothing on stdout (but the same as data for --json), one line
         # on stderr, exit 1. A word that may be a slip is told as a "did you mean" instead.
+        # Under --all an entry is named by its guide's name too: "effects 2.1 Title".
+        if every:
+            name_of = source.name_of  # type: ignore[union-attr]
+            names = tuple(name_of(entry) for entry in results.related)
         if as_json:
-            emit(ctx.obj, Uncovered(searched, results), as_json=True)
-        related = [(entry.ref, entry.title) for entry in results.related]
-        raise NotCovered(searched, related=related, common=not results.absent)
+            emit(ctx.obj, Uncovered(searched, results, guides=names), as_json=True)
+        refs = [entry.ref for entry in results.related]
+        if names is not None:
+            refs = [f"{name} {ref}" for name, ref in zip(names, refs, strict=True)]
+        related = [(ref, entry.title) for ref, entry in zip(refs, results.related, strict=True)]
+        raise NotCovered(searched, related=related, common=not results.absent, every=every)
     if not results.hits:
         raise NoMatch(searched, section=section, suggestions=list(results.suggestions))
     for typed, used in results.corrections.items():

@@ -74,10 +74,10 @@ def guide_source(
     guide: str | None, *, use_cache: bool = True, max_bytes: int | None = None
 ) -> GuideSource:
     """The source ``--guide`` chose: the bundled guide (None), a file, or a guide by name
-    (looked up only when the guide is read: `effects_cli.library.is_path`)."""
+    (looked up only when the guide is read: `effects_cli.names.is_path`)."""
     if guide is None:
         return GuideSource(use_cache=use_cache, max_bytes=max_bytes)
-    from effects_cli.library import is_path
+    from effects_cli.names import is_path
 
     if is_path(guide):
         return GuideSource(Path(guide), use_cache=use_cache, max_bytes=max_bytes)

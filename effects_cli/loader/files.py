@@ -19,11 +19,12 @@ _PIECE = 1 << 22
 """Bytes read from a guide file at a time."""
 
 
-def read_text(path: Path, max_bytes: int) -> str:
+def read_text(path: Path, max_bytes: int, *, kind: str = "a guide file") -> str:
     """The text of the guide file at ``path``, or `GuideError` saying why it cannot be had.
 
     A file of more than ``max_bytes`` bytes is refused with `GuideTooLarge`
-    without being read further.
+    without being read further. ``kind`` is what the file should have been
+    (``effects import`` reads an article).
     """
     try:
         with path.open("rb") as file:
@@ -31,7 +32,7 @@ def read_text(path: Path, max_bytes: int) -> str:
     except FileNotFoundError:
         raise GuideError(str(path), "no such file") from None
     except IsADirectoryError:
-        raise GuideError(str(path), "is a folder, not a guide file") from None
+        raise GuideError(str(path), f"is a folder, not {kind}") from None
     except PermissionError:
         raise GuideError(str(path), "permission denied") from None
     except OSError as error:

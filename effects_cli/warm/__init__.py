@@ -62,11 +62,17 @@ def _replay(request: Request) -> Replay | None:
 
     environ = os.environ
     guide = request.guide if request.guide is not None else environ.get("EFFECTS_GUIDE")
-    if guide is not None and (
-        not guide.strip() or ("/" not in guide and not os.path.exists(guide))
-    ):
-        return None  # an empty value, or a guide's name: the full program's
-    if guide is None:
+    if guide is not None and not guide.strip():
+        return None  # an empty value: the full program's error
+    if guide is not None:
+        from effects_cli.names import is_path, named_file
+
+        # A guide's name, found with a few stat calls (a name no folder has: the full
+        # program's error; a file that is no guide file has no key below).
+        guide = guide if is_path(guide) else named_file(guide, environ)
+        if guide is None:
+            return None
+    else:
         from effects_cli.bundled import bundled_guide_file
 
         guide = bundled_guide_file()

@@ -54,10 +54,13 @@ def test_guides_lists_each_guide_on_one_line_in_a_pipe(
         ("extra", "Small Guide", "2 sections, 3 sub-points", f"{tmp_path}/extra/extra.yml"),
         ("night", f"shadowed by {guide_folder}/night.md", "", f"{tmp_path}/extra/night.yaml"),
     ]
-    widths = [max(len(row[at]) for row in rows) for at in range(3)]
+    # Columns as wide as the names, titles and sizes; a longer problem pushes only its row.
+    widths = [max(len(row[at]) for row in rows if row[2]) for at in range(3)]
     assert result.stdout == "".join(
         "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False))
         + f"  {row[3]}\n"
+        if len(row[1]) <= widths[1]
+        else f"{row[0].ljust(widths[0])}  {row[1]}  {row[3]}\n"
         for row in rows
     )
     assert (result.exit_code, result.stderr) == (0, "")
@@ -102,6 +105,23 @@ def test_guides_on_a_terminal(
     assert squeezed(result.stdout).endswith(
         squeezed(f"Guide folders: {guide_folder}, {shelf['EFFECTS_PATH']}")
     )
+
+
+def test_guides_names_on_a_terminal_are_bold_in_the_guide_name_colour(
+    invoke: Invoke, shelf: dict[str, str], terminal: None
+) -> None:
+    lines = invoke("--color", "always", "guides", env=shelf).stdout.splitlines()
+    assert lines[0].startswith("\x1b[1;32meffects\x1b[0m")
+    assert next(line for line in lines if "Night Owls" in line).startswith("\x1b[1;32mnight\x1b[0m")
+    shadowed = [line for line in lines if "shadowed by" in line]
+    assert shadowed and shadowed[0].startswith("\x1b[2mnight")  # a shadowed name is dimmed
+
+
+def test_guides_in_a_pipe_are_coloured_as_asked(invoke: Invoke, shelf: dict[str, str]) -> None:
+    lines = invoke("--color", "always", "guides", env=shelf).stdout.splitlines()
+    assert lines[0].startswith("\x1b[1;32meffects\x1b[0m  \x1b[1m10 Dynamic")
+    assert lines[1].startswith("\x1b[1;32mbroken\x1b[0m   \x1b[31mcannot be read: ")
+    assert lines[-1].startswith("\x1b[2mnight\x1b[0m    \x1b[2mshadowed by ")
 
 
 def test_guides_with_only_the_bundled_one_says_where_yours_go(

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import BUNDLED, Invoke
+from tests.messages import NOT_ARTICLES, MakePath
 from tests.test_importer import WRAPPED, web_page
 
 
@@ -76,9 +77,13 @@ def test_an_article_that_is_no_guide(
     )
 
 
-def test_a_missing_article(invoke: Invoke, tmp_path: Path) -> None:
-    result = invoke("import", str(tmp_path / "none.txt"))
-    assert (result.exit_code, result.stderr) == (3, f"effects: {tmp_path}/none.txt: no such file\n")
+@pytest.mark.parametrize(("make", "problem"), NOT_ARTICLES)
+def test_not_an_article(invoke: Invoke, tmp_path: Path, make: MakePath, problem: str) -> None:
+    """A path that is no article: no guide, and one line why."""
+    article = make(tmp_path)
+    result = invoke("import", str(article))
+    assert (result.exit_code, result.stdout) == (3, "")
+    assert result.stderr == f"effects: {article}: {problem}\n"
 
 
 def test_an_article_over_the_size_limit(invoke: Invoke, tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.helpers import BUNDLED, SMALL_GUIDE, Invoke
+from tests.helpers import BUNDLED, SMALL_GUIDE, Invoke, cache_files
 
 GARDENS = """\
     title: Gardens
@@ -80,6 +80,24 @@ def test_without_all_search_reads_one_guide(invoke: Invoke, two_guides: Path) ->
     assert (result.exit_code, result.stderr) == (1, 'effects: the guide does not cover "gardens"\n')
 
 
+def test_an_uncovered_query_names_each_related_entry_s_guide(
+    invoke: Invoke, two_guides: Path
+) -> None:
+    (two_guides / "mourning.yaml").write_text(
+        "title: M\nsections:\n  - title: Loss\n    text: t\n    related: [grief]\n"
+        "    points:\n      - title: P\n        text: p\n",
+        encoding="utf-8",
+    )
+    result = invoke("search", "--all", "grief", "--json")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["related"] == [
+        {"guide": "effects", "ref": "2.1", "title": "Mental Health Support Groups"},
+        {"guide": "effects", "ref": "3.3", "title": "Crisis Intervention and Support"},
+        {"guide": "mourning", "ref": "1", "title": "Loss"},
+    ]
+    assert result.stderr.endswith(", mourning 1 Loss\n")
+
+
 def test_regex_searches_every_guide_too(invoke: Invoke, two_guides: Path) -> None:
     result = invoke("search", "--all", "--regex", "weed(ing)?", "--json")
     assert [(hit["guide"], hit["ref"]) for hit in json.loads(result.stdout)["hits"]] == [
@@ -108,6 +126,23 @@ def test_the_index_of_every_guide_is_cached_and_follows_edits(
     gardens = two_guides / "gardens.yaml"
     gardens.write_text(textwrap.dedent(GARDENS).replace("slow", "calm"), encoding="utf-8")
     assert str(invoke("search", "--all", "rivers").exception) == "the index was built again"
+
+
+def test_a_damaged_cache_entry_is_read_from_its_guide_file(
+    invoke: Invoke, two_guides: Path
+) -> None:
+    """A cached guide whose entry does not check out is parsed again, and the search of
+    every guide still finds, labels and ranks what it did."""
+    first = invoke("search", "--all", "meditation", "stigma", "--json", "-n", "99")
+    for path in [path for path in cache_files() if path.name.startswith("guide")]:
+        data = bytearray(path.read_bytes())
+        data[-3] ^= 0xFF  # a byte of the last entry's text (the last point: 2.1, 1.1, 10.3)
+        path.write_bytes(bytes(data))
+    again = invoke("search", "--all", "meditation", "stigma", "--json", "-n", "99")
+    assert (again.exit_code, again.stdout, again.stderr) == (0, first.stdout, "")
+    assert ("gardens", "1.1") in [
+        (hit["guide"], hit["ref"]) for hit in json.loads(again.stdout)["hits"]
+    ]
 
 
 def test_all_and_section_do_not_go_together(invoke: Invoke) -> None:
