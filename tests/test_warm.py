@@ -57,17 +57,17 @@ def commands(guide_refs: list[str]) -> list[list[str]]:
 
 
 def replayed(argv: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> bytes | None:
-    """What the fast path prints for ``argv`` to a file (as to a pipe), or None if it
-    leaves the run to the full program."""
+    """What the fast path replays for ``argv`` to a file (as to a pipe), or None if no
+    replay holds it (and the run goes on to `effects_cli.warm.direct`)."""
+    from effects_cli.warm.request import read
+
     out = tmp_path / "stdout"
     with out.open("w", encoding="utf-8") as stream, monkeypatch.context() as patch:
         patch.setattr(sys, "stdout", stream)
-        code = warm.run(argv)
-    if code is None:
-        assert out.read_bytes() == b""  # nothing printed before leaving it
-        return None
-    assert code == 0
-    return out.read_bytes()
+        request = read(argv)
+        text = warm.replayed(request) if request is not None else None
+    assert out.read_bytes() == b""  # a replay only says what to print
+    return text
 
 
 @pytest.mark.posix
@@ -100,31 +100,80 @@ def test_a_daily_tip_is_replayed_as_picked_today(
         assert replayed(argv, monkeypatch, tmp_path) == invoke("--no-cache", *argv).stdout_bytes
 
 
+ANSWERED_DIRECTLY = [
+    pytest.param(["show", "11"], id="no-such-section"),
+    pytest.param(["show", "4.9"], id="no-such-point"),
+    pytest.param(["show", "abc"], id="not-a-reference"),
+    pytest.param(["show", "-1"], id="a-negative-reference"),
+    pytest.param(["tip", "--section", "99"], id="no-such-section-to-pick-from"),
+    pytest.param(["search", "stigma"], id="search"),
+    pytest.param(["search", "peer", "support", "-n", "2"], id="search-limit"),
+    pytest.param(["search", "--section", "3", "support"], id="search-a-section"),
+    pytest.param(["search", "support", "--section", "99"], id="search-no-such-section"),
+    pytest.param(["search", "stgima"], id="search-a-slip"),
+    pytest.param(["search", "qzxv"], id="search-nothing-covers"),
+    pytest.param(["search", "the"], id="search-a-word-in-every-entry"),
+    pytest.param(["search", "how", "can", "I", "raise", "money"], id="search-a-question"),
+    pytest.param(["search", "--no-color", "--", "-stigma"], id="search-after-dashes"),
+    pytest.param(["--guide", "mine", "show", "4"], id="a-name-no-folder-has"),
+]
+"""What no replay holds but the fast path answers without Typer (`effects_cli.warm.direct`)."""
+
+
+@pytest.mark.parametrize("argv", ANSWERED_DIRECTLY)
+def test_what_no_replay_holds_is_not_replayed(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, argv: list[str]
+) -> None:
+    invoke("show", "4")  # every view of the bundled guide kept
+    assert replayed(argv, monkeypatch, tmp_path) is None
+
+
+@pytest.mark.parametrize("argv", ANSWERED_DIRECTLY)
+def test_the_direct_answer_is_the_full_programs(tmp_path: Path, argv: list[str]) -> None:
+    """Stdout, stderr and exit code, byte for byte, as `--no-cache` (the full program)
+    answers, the second run (the cache warm) as the first."""
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache"), "XDG_DATA_HOME": str(tmp_path / "data")}
+    reference = run([*EFFECTS, "--no-cache", *argv], cwd=tmp_path, **env)
+    for _ in range(2):
+        answered = run([*EFFECTS, *argv], cwd=tmp_path, **env)
+        assert (answered.stdout, answered.stderr, answered.returncode) == (
+            reference.stdout,
+            reference.stderr,
+            reference.returncode,
+        )
+
+
 @pytest.mark.parametrize(
     "argv",
     [
-        pytest.param(["show", "11"], id="no-such-section"),
-        pytest.param(["show", "4.9"], id="no-such-point"),
-        pytest.param(["show", "abc"], id="not-a-reference"),
-        pytest.param(["tip", "--section", "99"], id="no-such-section-to-pick-from"),
         pytest.param(["tip", "--daily", "--seed", "1"], id="usage-error"),
         pytest.param(["--pager", "show", "4"], id="asked-for-a-pager"),
         pytest.param(["--no-cache", "show", "4"], id="no-cache"),
         pytest.param(["show", "4", "--json"], id="json"),
         pytest.param(["show", "--help"], id="help"),
-        pytest.param(["search", "stigma"], id="search"),
+        pytest.param(["search", "--json", "stigma"], id="search-json"),
+        pytest.param(["search", "--regex", "stig"], id="search-regex"),
+        pytest.param(["search", "--all", "stigma"], id="search-all"),
+        pytest.param(["search", "-1"], id="search-an-option-it-is-not"),
+        pytest.param(["search", "-n=2", "stigma"], id="search-short-option-with-equals"),
+        pytest.param(["search", "-n", "0", "stigma"], id="search-limit-out-of-range"),
+        pytest.param(["search", "!!", "--"], id="search-no-words"),
+        pytest.param(["search"], id="search-nothing"),
         pytest.param(["read"], id="read"),
         pytest.param(["show", "4", "--bogus"], id="unknown-option"),
         pytest.param(["--color", "purple", "show", "4"], id="bad-colour"),
         pytest.param(["--guide", "", "show", "4"], id="empty-guide"),
-        pytest.param(["--guide", "mine", "show", "4"], id="a-name-no-folder-has"),
     ],
 )
 def test_what_the_fast_path_is_not_sure_of_goes_to_the_full_program(
     invoke: Invoke, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, argv: list[str]
 ) -> None:
-    invoke("show", "4")  # every view of the bundled guide kept
-    assert replayed(argv, monkeypatch, tmp_path) is None
+    invoke("show", "4")
+    out = tmp_path / "stdout"
+    with out.open("w", encoding="utf-8") as stream, monkeypatch.context() as patch:
+        patch.setattr(sys, "stdout", stream)
+        assert warm.run(argv) is None
+    assert out.read_bytes() == b""  # nothing printed before leaving it
 
 
 @pytest.mark.parametrize(
@@ -322,3 +371,14 @@ def test_tomorrows_daily_tip_is_tomorrows(
         today(day)  # what the full program sees
         for argv in (["tip", "--daily"], ["tip", "--daily", "--short"]):
             assert replayed(argv, monkeypatch, tmp_path) == invoke(*argv).stdout_bytes, ahead
+
+
+@pytest.mark.parametrize("args", [["search", "stigma"], ["search", "stgima"], ["show", "4.2"]])
+def test_the_direct_answer_imports_no_typer(tmp_path: Path, args: list[str]) -> None:
+    modules_after(tmp_path, "search", "stigma")  # the first run: parses, keeps, indexes
+    modules_after(tmp_path, *args)
+    for replay in (tmp_path / "cache").rglob("view-*"):  # no replay: answered directly
+        replay.unlink()
+    warm_run = modules_after(tmp_path, *args)
+    assert not {name for name in warm_run if name.split(".")[0] in {"typer", "click", "yaml"}}
+    assert "effects_cli.warm.direct" in warm_run

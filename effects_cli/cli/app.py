@@ -19,10 +19,10 @@ from effects_cli.cli.options import (
     ColorChoice,
     HelpWhenBare,
     ReferenceCommand,
-    forget_unreadable_sizes,
     read_settings,
 )
 from effects_cli.cli.output import complain, shortened
+from effects_cli.cli.settings import forget_unreadable_sizes
 from effects_cli.cli.streams import PROG, ClosedPipe, identity, silence_stdout, tell_remarks
 from effects_cli.errors import EffectsError
 

@@ -13,7 +13,7 @@ No ``from __future__ import annotations``: Typer reads these signatures.
 import os
 import re
 import stat
-from collections.abc import Callable, MutableMapping
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import typer
@@ -62,18 +62,6 @@ def whole_number(low: int, *, clamp: bool = False) -> Callable[[str], int]:
         return number
 
     return parse
-
-
-def forget_unreadable_sizes(environ: MutableMapping[str, str]) -> None:
-    """Drop a ``COLUMNS`` or ``LINES`` that is not plain digits, as if it were unset.
-
-    Rich takes a digit of any script (``COLUMNS=²``) for a number and then fails to
-    read it; ``COLUMNS=abc`` was always ignored, and so is this now.
-    """
-    for name in ("COLUMNS", "LINES"):
-        value = environ.get(name)
-        if value is not None and not (value.isascii() and value.strip().isdigit()):
-            del environ[name]
 
 
 Choices = list[tuple[str, str]]

@@ -5,9 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from effects_cli.cli.options import JsonFlag, section_option, whole_number
-from effects_cli.cli.output import emit, note, stdout_is_terminal
-from effects_cli.cli.results import Found, Uncovered
-from effects_cli.errors import NoMatch, NotCovered
+from effects_cli.cli.searched import answer, word_results
 from effects_cli.escapes import quote
 
 if TYPE_CHECKING:
@@ -83,7 +81,6 @@ def search(
     """
     source: Searched = ctx.obj.source
     text = " ".join(query or ())
-    names = None
     if every:
         if section is not None:
             raise typer.BadParameter("cannot be used with --all", param_hint="'--section' / '-s'")
@@ -96,37 +93,22 @@ def search(
         searched, results = regex, _regex_results(source, regex, section, limit)
     else:
         searched, results = text, _word_results(source, query, section, limit)
-    if results.not_covered and not results.suggestions:
-        # The honest answer: nothing on stdout (but the same as data for --json), one line
-        # on stderr, exit 1. A word that may be a slip is told as a "did you mean" instead.
-        # Under --all an entry is named by its guide's name too: "effects 2.1 Title".
-        if every:
-            name_of = source.name_of  # type: ignore[union-attr]
-            names = tuple(name_of(entry) for entry in results.related)
-        if as_json:
-            emit(ctx.obj, Uncovered(searched, results, guides=names), as_json=True)
-        refs = [entry.ref for entry in results.related]
-        if names is not None:
-            refs = [f"{name} {ref}" for name, ref in zip(names, refs, strict=True)]
-        related = [(ref, entry.title) for ref, entry in zip(refs, results.related, strict=True)]
-        raise NotCovered(searched, related=related, common=not results.absent, every=every)
-    if not results.hits:
-        raise NoMatch(searched, section=section, suggestions=list(results.suggestions))
-    for typed, used in results.corrections.items():
-        note(f"No match for {quote(typed)}; showing results for {quote(used)}.")
-    if every:
-        names = tuple(source.name_of(hit.entry) for hit in results.hits)  # type: ignore[union-attr]
-    found = Found(searched, results, limit, guides=names)
-    emit(ctx.obj, found, as_json=as_json)
-    if found.more is not None and not as_json and not stdout_is_terminal():
-        note(found.more)  # after the hits, which a pipe gets alone
+    answer(
+        ctx.obj,
+        source,
+        searched,
+        results,
+        limit=limit,
+        section=section,
+        every=every,
+        as_json=as_json,
+    )
 
 
 def _word_results(
     source: "Searched", query: list[str] | None, section: int | None, limit: int
 ) -> "Results":
     """The ranked hits of the query's words; a query without words is a usage error."""
-    from effects_cli.search.engine import search as search_guide
     from effects_cli.search.query import parse_query
 
     text = " ".join(query or ())
@@ -137,14 +119,7 @@ def _word_results(
     parsed = parse_query(text)  # once: the engine searches what is checked here
     if not parsed.terms:
         raise typer.BadParameter(f"{quote(text)} has no words to search for", param_hint="QUERY")
-    from effects_cli.records import Damaged
-
-    try:
-        corpus, index = source.searchable()
-        return search_guide(corpus, parsed, index=index, section=section, limit=limit)
-    except Damaged:  # a cached entry that does not check out: search the file itself
-        corpus, index = source.reread()
-        return search_guide(corpus, parsed, index=index, section=section, limit=limit)
+    return word_results(source, parsed, section=section, limit=limit)
 
 
 def _regex_results(source: "Searched", pattern: str, section: int | None, limit: int) -> "Results":

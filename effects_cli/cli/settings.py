@@ -16,7 +16,7 @@ from effects_cli.escapes import quote
 from effects_cli.guides import GuideSource
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Mapping, MutableMapping
 
 MAX_BYTES_VARIABLE = "EFFECTS_MAX_GUIDE_BYTES"
 """Raises (or lowers) the size limit of a guide, in bytes."""
@@ -114,3 +114,15 @@ def bounded(digits: str) -> int:
     refuses to read thousands of digits, and no option needs more than nineteen."""
     significant = digits.lstrip("0") or "0"
     return int(significant) if len(significant) <= len(str(LARGEST)) else LARGEST + 1
+
+
+def forget_unreadable_sizes(environ: MutableMapping[str, str]) -> None:
+    """Drop a ``COLUMNS`` or ``LINES`` that is not plain digits, as if it were unset.
+
+    Rich takes a digit of any script (``COLUMNS=²``) for a number and then fails to
+    read it; ``COLUMNS=abc`` was always ignored, and so is this now.
+    """
+    for name in ("COLUMNS", "LINES"):
+        value = environ.get(name)
+        if value is not None and not (value.isascii() and value.strip().isdigit()):
+            del environ[name]

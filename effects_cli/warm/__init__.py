@@ -5,12 +5,14 @@
 printing again the very bytes the full program printed for the same entry in
 the same view (`replay`, keyed by everything that shapes them: `view`). The
 full program stays the one source of output: this never lays anything out.
+Only builtins and plain ``os`` are loaded on that way (no ``typing``, ``re``,
+``pathlib``, Typer or Rich).
 
-Anything this is not sure of — a command line it does not read (`request`), a
-guide or view it holds nothing for, an entry it has not kept, output that
-would be paged, an error to report — it leaves to the full program by
-answering None, having printed nothing. Only builtins and plain ``os`` are
-loaded on the way (no ``typing``, ``re``, ``pathlib``, Typer or Rich).
+What no replay holds — an entry of a large guide not printed before, output
+that would be paged, an error to report, ``search WORDS`` — is answered by the
+full program's own functions without Typer (`direct`). A command line this
+does not read (`request`: anything unusual), or anything unforeseen, is left to
+the full program, which then runs having had nothing printed.
 """
 
 from __future__ import annotations
@@ -28,22 +30,29 @@ CLOSED_PIPE = 141
 
 
 def run(argv: list[str]) -> int | None:
-    """Answer ``argv`` from what the full program kept, and return the exit code; or
-    return None, having printed nothing, for the full program to answer it."""
+    """Answer ``argv`` without Typer, and return the exit code; or return None, having
+    printed nothing, for the full program to answer it."""
     try:
-        text = _text(argv)
+        from effects_cli.warm.request import read
+
+        request = read(argv)
+        if request is None or sys.stdout is None:
+            return None
+        text = replayed(request)
     except Exception:  # anything unforeseen: the full program answers (and reports it)
         return None
-    return None if text is None else _write(text)
+    if text is not None:
+        return _write(text)
+    from effects_cli.warm.direct import answer
+
+    return answer(request)
 
 
-def _text(argv: list[str]) -> bytes | None:
-    """The bytes to print for ``argv``, when the full program kept them."""
-    from effects_cli.warm.request import read
-
-    request = read(argv)
-    if request is None or sys.stdout is None:
-        return None
+def replayed(request: Request) -> bytes | None:
+    """The bytes to print for ``request``, when the full program kept them (and they would
+    not be paged)."""
+    if request.verb == "search":
+        return None  # searched every time (`direct`)
     replay = _replay(request)
     if replay is None:
         return None

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 LARGEST = 2**63 - 1
 """As the full program's whole-number options (`effects_cli.cli.options.LARGEST`)."""
+SEARCH_LIMIT = 10
+"""As `effects_cli.cli.search.SEARCH_LIMIT`."""
 _COLOURS = ("auto", "always", "never")
 
 
@@ -22,6 +24,7 @@ class Request:
         "color",
         "daily",
         "guide",
+        "limit",
         "pager",
         "ref",
         "section",
@@ -29,11 +32,12 @@ class Request:
         "short",
         "tree",
         "verb",
+        "words",
     )
 
     def __init__(self) -> None:
         self.verb = ""
-        """``show``, ``tip`` or ``list``."""
+        """``show``, ``tip``, ``list`` or ``search``."""
         self.guide: str | None = None
         """``--guide``'s value (the environment's ``EFFECTS_GUIDE`` is looked at later)."""
         self.color = "auto"
@@ -44,6 +48,9 @@ class Request:
         self.daily = False
         self.short = False
         self.tree = False
+        self.words: list[str] = []
+        """``search``'s words."""
+        self.limit = SEARCH_LIMIT
 
 
 def read(argv: list[str]) -> Request | None:
@@ -63,7 +70,7 @@ def read(argv: list[str]) -> Request | None:
         if word == "--":
             positional += words[1:]
             break
-        if word.startswith("-") and not _negative_number(word):
+        if word.startswith("-") and not (request.verb == "show" and _negative_number(word)):
             if not (_global(request, words) or _own(request, words)):
                 return None
         else:
@@ -107,24 +114,29 @@ def _own(request: Request, words: list[str]) -> bool:
         words.pop(0)
         request.tree = True
         return True
-    if request.verb != "tip":
-        return False
-    if word in ("--daily", "--short"):
+    name, equals, attached = word.partition("=")
+    if request.verb == "tip" and word in ("--daily", "--short"):
         words.pop(0)
         setattr(request, word[2:], True)
         return True
-    name, equals, attached = word.partition("=")
-    if name in ("--seed", "--section", "-s") and (equals or len(words) > 1):
-        words.pop(0)
-        value = _whole_number(attached if equals else words.pop(0))
-        if value is None:
-            return False
-        if name == "--seed":
-            request.seed = value
-        else:
-            request.section = value
-        return True
-    return False
+    takes = {"tip": ("--seed", "--section", "-s"), "search": ("--limit", "-n", "--section", "-s")}
+    if name not in takes.get(request.verb, ()) or not (equals or len(words) > 1):
+        return False
+    if equals and not name.startswith("--"):
+        return False  # click reads -s=3 as the value "=3": the full program's error
+    words.pop(0)
+    value = _whole_number(attached if equals else words.pop(0))
+    if value is None:
+        return False
+    if name == "--seed":
+        request.seed = value
+    elif name in ("--limit", "-n"):
+        if value < 1:
+            return False  # a usage error: the full program's
+        request.limit = value
+    else:
+        request.section = value
+    return True
 
 
 def _complete(request: Request, positional: list[str]) -> bool:
@@ -136,6 +148,9 @@ def _complete(request: Request, positional: list[str]) -> bool:
         return True
     if request.verb == "tip":
         return not positional and not (request.daily and request.seed is not None)
+    if request.verb == "search":
+        request.words = positional
+        return bool(positional)
     return request.verb == "list" and not positional
 
 
