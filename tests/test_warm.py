@@ -13,6 +13,7 @@ import io
 import os
 import sys
 from pathlib import Path
+from random import Random
 
 import pytest
 
@@ -261,7 +262,7 @@ def test_a_damaged_replay_is_not_printed(
     data = bytearray(view.read_bytes())
     length = int.from_bytes(data[len(MAGIC) : len(MAGIC) + 4], "big")
     start = len(MAGIC) + 4
-    _, _, _, table = marshal.loads(bytes(data[start : start + length]))
+    _, _, _, table, _ = marshal.loads(bytes(data[start : start + length]))
     offset, size, _ = table["show:4.2"]
     data[start + length + 4 + offset + size // 2] ^= 0x20  # a byte of show 4.2's text
     view.write_bytes(bytes(data))
@@ -382,3 +383,56 @@ def test_the_direct_answer_imports_no_typer(tmp_path: Path, args: list[str]) -> 
     warm_run = modules_after(tmp_path, *args)
     assert not {name for name in warm_run if name.split(".")[0] in {"typer", "click", "yaml"}}
     assert "effects_cli.warm.direct" in warm_run
+
+
+def _large_guide(sections: int, points: int) -> str:
+    """A guide of more entries than the fast path lays out all at once."""
+    lines = ["title: A Large Guide", "sections:"]
+    for number in range(1, sections + 1):
+        lines += [f"  - title: Section {number}", f"    text: The text of section {number}."]
+        lines.append("    points:")
+        for point in range(1, points + 1):
+            lines += [
+                f"      - title: Point {number}.{point}",
+                f"        text: The text of point {number}.{point}, which is about it.",
+            ]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("options", [[], ["--short"]], ids=["tip", "tip-short"])
+def test_a_large_guides_random_tips_are_picked_and_laid_out_ahead(
+    invoke: Invoke,
+    write_guide,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    options: list[str],
+) -> None:
+    from effects_cli.warm.keeper import ALL_VIEWS_UP_TO, TIPS_AHEAD
+
+    path = write_guide(_large_guide(sections=40, points=9))  # 400 entries
+    assert ALL_VIEWS_UP_TO < 400
+    argv = ["--guide", str(path), "tip", *options]
+    invoke(*argv)  # picks one, and the next ones ahead
+    shown = []
+    while (text := replayed(argv, monkeypatch, tmp_path)) is not None:
+        shown.append(text)
+        assert len(shown) <= TIPS_AHEAD
+    assert len(shown) >= TIPS_AHEAD - 2  # sixteen picks, of which two may be the same
+    assert len(set(shown)) == len(shown)  # each taken once: the next run takes the next
+    for text in shown:  # each as the full program prints that sub-point, picked by a seed
+        section, point = map(int, text.split()[0].decode().split("."))
+        seed = next(seed for seed in range(999) if Random(seed).choice(range(9)) == point - 1)
+        picked = ["--section", str(section), "--seed", str(seed)]
+        assert text == invoke("--no-cache", *argv, *picked).stdout_bytes
+    invoke(*argv)  # the picks taken, a tip picked and laid out anew, with more ahead
+    assert replayed(argv, monkeypatch, tmp_path) is not None
+
+
+def test_tips_ahead_are_only_for_a_tip_of_the_whole_guide(
+    invoke: Invoke, write_guide, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = write_guide(_large_guide(sections=40, points=9))
+    invoke("--guide", str(path), "tip")
+    for argv in (["tip", "--short"], ["tip", "--section", "3"], ["tip", "--daily"]):
+        assert replayed(["--guide", str(path), *argv], monkeypatch, tmp_path) is None, argv
+    assert replayed(["--guide", str(path), "tip"], monkeypatch, tmp_path) is not None

@@ -56,4 +56,6 @@ def tip(
         index = random.Random(seed).choice(range(count))
     point, heading = entries.point(index, section)
     view = ShortTip if short else EntryView
-    return view(point, heading), Kept(f"{'short' if short else 'show'}:{point.ref}", entries)
+    kind = "short" if short else "show"
+    at_random = not daily and seed is None and section is None
+    return view(point, heading), Kept(f"{kind}:{point.ref}", entries, kind if at_random else None)

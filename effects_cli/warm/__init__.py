@@ -108,6 +108,11 @@ def _name(request: Request, replay: Replay) -> str | None:
     if request.verb == "show":
         ref = _reference(request.ref, sizes)
         return f"show:{ref}" if ref is not None else None
+    kind = "short" if request.short else "show"
+    if not request.daily and request.seed is None and request.section is None:
+        ahead = replay.next_ahead(kind)  # a large guide's next random tip, laid out ahead
+        if ahead is not None:
+            return ahead
     if request.section is not None:
         if not 1 <= request.section <= len(sizes):
             return None  # "no section N": the full program says so
@@ -120,7 +125,7 @@ def _name(request: Request, replay: Replay) -> str | None:
     while index >= sizes[section]:
         index -= sizes[section]
         section += 1
-    return f"{'short' if request.short else 'show'}:{section + 1}.{index + 1}"
+    return f"{kind}:{section + 1}.{index + 1}"
 
 
 def _pick(request: Request, count: int, replay: Replay) -> int:

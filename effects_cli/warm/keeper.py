@@ -31,13 +31,15 @@ ALL_VIEWS_UP_TO = 300
 
 class Kept:
     """What a command printed, by name (``show:4.2``, ``short:4.2``, ``list``, ``list-tree``),
-    and the entries of the guide it is of."""
+    and the entries of the guide it is of; for a tip picked at random from the whole guide,
+    its kind (``show`` or ``short``), of which a large guide gets more picked ahead."""
 
-    __slots__ = ("entries", "name")
+    __slots__ = ("ahead", "entries", "name")
 
-    def __init__(self, name: str, entries: Entries) -> None:
+    def __init__(self, name: str, entries: Entries, ahead: str | None = None) -> None:
         self.name = name
         self.entries = entries
+        self.ahead = ahead
 
 
 def keep_view(
@@ -65,12 +67,39 @@ def keep_view(
         return
     sizes = kept.entries.sizes
     texts = {kept.name: printed}
+    ahead = None
+    small = len(sizes) + sum(sizes) <= ALL_VIEWS_UP_TO
     existing = replay.open_replay(key)
-    if existing is None and len(sizes) + sum(sizes) <= ALL_VIEWS_UP_TO:
+    if existing is None and small:
         texts = {**_every_view(kept.entries.guide(), lay_out), **texts}
     elif existing is not None:
         existing.close()
-    replay.keep(key, sizes, texts, _days_ahead(sum(sizes)))
+    if kept.ahead is not None and not small:
+        picked = _picked_ahead(kept.entries, kept.ahead, lay_out)
+        texts = {**picked, **texts}
+        ahead = (int.from_bytes(os.urandom(7), "big"), tuple(picked))
+    replay.keep(key, sizes, texts, _days_ahead(sum(sizes)), ahead)
+
+
+TIPS_AHEAD = 16
+"""Random tips of a large guide laid out ahead by the run that lays one out: sixteen later
+runs of ``tip`` replay one each (about a millisecond each to lay out)."""
+
+
+def _picked_ahead(
+    entries: Entries, kind: str, lay_out: Callable[[Result], bytes]
+) -> dict[str, bytes]:
+    """`TIPS_AHEAD` sub-points picked at random from the whole guide, each on its own (as
+    ``tip`` picks: any sub-point, every time), laid out as ``kind`` shows them."""
+    from effects_cli.cli.results import EntryView, ShortTip
+
+    view = ShortTip if kind == "short" else EntryView
+    count = entries.count()
+    picked: dict[str, bytes] = {}
+    for _ in range(TIPS_AHEAD):
+        point, section = entries.point(int.from_bytes(os.urandom(8), "big") % count)
+        picked.setdefault(f"{kind}:{point.ref}", lay_out(view(point, section)))
+    return picked
 
 
 DAYS_AHEAD = 62

@@ -9,12 +9,16 @@ and CRC, so that one text is read and checked without reading the others, at
 
     magic | header length (4 bytes) | header (marshal) | header CRC (4 bytes) | texts...
 
-The header is ``(key, sizes, daily, table)``: the key the file was written for
-(the guide's state, the program's, the view), the number of sub-points of each
-section (what a random tip needs to pick, without the guide), the tips of the
-day for the next two months (``(first day, picks)``, or None), and
-``{name: (offset, length, crc)}`` for each text (``show:4.2``, ``tip:4.2``,
-``short:4.2``, ``list``, ``list-tree``), offsets counted from the first text.
+The header is ``(key, sizes, daily, table, ahead)``: the key the file was written
+for (the guide's state, the program's, the view), the number of sub-points of
+each section (what a random tip needs to pick, without the guide), the tips of
+the day for the next two months (``(first day, picks)``, or None),
+``{name: (offset, length, crc)}`` for each text (``show:4.2``, ``short:4.2``,
+``list``, ``list-tree``), offsets counted from the first text, and the random
+tips picked ahead for a large guide (``(batch, names)``, or None): a guide of
+55,000 entries cannot have them all laid out, so the run that lays one out
+picks the next few at random too, and each later ``tip`` takes the next of
+them (`next_ahead`; a small file beside this one counts how many were taken).
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ import zlib
 
 from effects_cli.cache import store
 
-MAGIC = b"effects-view-1\n"
+MAGIC = b"effects-view-2\n"
 _LENGTH = 4
 LARGEST_HEADER = 1 << 22
 """A header this long holds some 50,000 names; anything longer is not one of ours."""
@@ -37,6 +41,7 @@ MOST_TEXTS = 4096
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Hashable
+    from typing import Any
 
     Key = tuple[Hashable, ...]
 
@@ -52,21 +57,40 @@ def file_name(key: Key) -> str:
 class Replay:
     """An opened replay file whose key matched: its sizes, and its texts by name."""
 
-    __slots__ = ("_base", "_daily", "_descriptor", "_table", "sizes")
+    __slots__ = ("_base", "_daily", "_descriptor", "_name", "_table", "ahead", "sizes")
 
     def __init__(
         self,
         descriptor: int,
         base: int,
-        sizes: tuple[int, ...],
-        daily: tuple[int, tuple[int, ...]] | None,
-        table: dict[str, tuple[int, int, int]],
+        header: tuple[Any, ...],
+        name: str,
     ) -> None:
         self._descriptor = descriptor
         self._base = base
-        self.sizes = sizes
-        self._daily = daily
-        self._table = table
+        _, self.sizes, self._daily, self._table, self.ahead = header
+        self._name = name
+
+    def next_ahead(self, kind: str) -> str | None:
+        """The name of the next random tip picked ahead, if one of ``kind`` (``show`` or
+        ``short``) is left; it is counted as taken."""
+        if self.ahead is None:
+            return None
+        batch, names = self.ahead
+        counter = f"{self._name}.taken"
+        taken = 0
+        descriptor = store.open_file(counter, 16)
+        if descriptor is not None:
+            try:
+                data = os.pread(descriptor, 16, 0)
+            finally:
+                os.close(descriptor)
+            if len(data) == 16 and int.from_bytes(data[:8], "big") == batch:
+                taken = int.from_bytes(data[8:], "big")
+        if taken >= len(names) or not names[taken].startswith(f"{kind}:"):
+            return None
+        store.write_file(counter, [batch.to_bytes(8, "big"), (taken + 1).to_bytes(8, "big")])
+        return names[taken]
 
     def daily_pick(self, day: int) -> int | None:
         """Which sub-point (of all of them) is the tip of ``day``, if the file knows."""
@@ -112,17 +136,23 @@ def open_replay(key: Key) -> Replay | None:
         body, crc = header[:length], header[length:]
         if len(body) != length or zlib.crc32(body) != int.from_bytes(crc, "big"):
             raise OSError
-        stored_key, sizes, daily, table = marshal.loads(body)
+        header = marshal.loads(body)
+        stored_key, sizes, daily, table, ahead = header
         if stored_key != key or not isinstance(table, dict) or not isinstance(sizes, tuple):
             raise OSError
-        if daily is not None and not (
-            isinstance(daily, tuple) and len(daily) == 2 and isinstance(daily[1], tuple)
-        ):
+        if not all(_pair(part) for part in (daily, ahead)):
             raise OSError
     except (OSError, ValueError, EOFError, TypeError):
         os.close(descriptor)
         return None
-    return Replay(descriptor, len(head) + length + _LENGTH, sizes, daily, table)
+    return Replay(descriptor, len(head) + length + _LENGTH, header, file_name(key))
+
+
+def _pair(part: object) -> bool:
+    """None, or a pair whose second item is a tuple (the days' picks, the tips ahead)."""
+    return part is None or (
+        isinstance(part, tuple) and len(part) == 2 and isinstance(part[1], tuple)
+    )
 
 
 def keep(
@@ -130,12 +160,16 @@ def keep(
     sizes: tuple[int, ...],
     texts: dict[str, bytes],
     daily: tuple[int, tuple[int, ...]] | None = None,
+    ahead: tuple[int, tuple[str, ...]] | None = None,
 ) -> None:
     """Add ``texts`` to the replay file of ``key`` (starting it afresh when it belongs to
-    another key, is damaged, or is full), written private and renamed into place."""
+    another key, is damaged, or is full), written private and renamed into place. The tips
+    picked ahead are ``ahead`` when given, else those the file had."""
     kept: dict[str, bytes] = {}
     old = open_replay(key)
     if old is not None:
+        if ahead is None:
+            ahead = old.ahead
         try:
             if len(old.names()) + len(texts) <= MOST_TEXTS:
                 for name in old.names():
@@ -152,7 +186,9 @@ def keep(
         table[name] = (offset, len(text), zlib.crc32(text))
         chunks.append(text)
         offset += len(text)
-    header = marshal.dumps((key, sizes, daily, table))
+    if ahead is not None and not all(name in table for name in ahead[1]):
+        ahead = None  # a file started afresh: its tips ahead went with the old one
+    header = marshal.dumps((key, sizes, daily, table, ahead))
     crc = zlib.crc32(header).to_bytes(_LENGTH, "big")
     data = b"".join([MAGIC, len(header).to_bytes(_LENGTH, "big"), header, crc, *chunks])
     if len(data) <= LARGEST_FILE:
