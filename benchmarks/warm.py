@@ -248,6 +248,15 @@ def large(
                 ),
                 flush=True,
             )
+        # A random tip is replayed from the sixteen picked ahead, and every seventeenth run
+        # lays out the next sixteen: the mean over two rounds of them is what it costs.
+        tips = [timed([*command, "tip"], env, False)[0] for _ in range(34)]
+        bare = [timed(python, env, False, prints=False)[0] for _ in range(34)]
+        print(
+            f"tip, 34 runs in a row: mean {statistics.mean(tips) * 1000:.1f} ms, slowest"
+            f" {max(tips) * 1000:.1f} ms; {statistics.mean(tips) / statistics.mean(bare):.2f}"
+            " times the mean of python -c pass"
+        )
         print(
             row(
                 "search stigma (vs floor)",
