@@ -436,3 +436,17 @@ def test_tips_ahead_are_only_for_a_tip_of_the_whole_guide(
     for argv in (["tip", "--short"], ["tip", "--section", "3"], ["tip", "--daily"]):
         assert replayed(["--guide", str(path), *argv], monkeypatch, tmp_path) is None, argv
     assert replayed(["--guide", str(path), "tip"], monkeypatch, tmp_path) is not None
+
+
+def test_the_fast_paths_constants_are_the_full_programs() -> None:
+    """The fast path spells out what it cannot import without Typer or Rich."""
+    from effects_cli.cli.exits import ExitCode
+    from effects_cli.cli.search import SEARCH_LIMIT
+    from effects_cli.cli.settings import LARGEST
+    from effects_cli.warm import CLOSED_PIPE, request
+
+    assert (request.LARGEST, request.SEARCH_LIMIT, CLOSED_PIPE) == (
+        LARGEST,
+        SEARCH_LIMIT,
+        ExitCode.CLOSED_PIPE,
+    )

@@ -33,12 +33,7 @@ def answer(request: Request) -> int | None:
     """Print the answer to ``request`` and return the exit code; or return None, having
     printed nothing, for the full program to answer it."""
     from effects_cli.cli.exits import report
-    from effects_cli.cli.settings import (
-        ColorChoice,
-        SettingError,
-        forget_unreadable_sizes,
-        read_settings,
-    )
+    from effects_cli.cli.settings import ColorChoice, forget_unreadable_sizes, read_settings
     from effects_cli.errors import EffectsError
 
     forget_unreadable_sizes(os.environ)
@@ -50,8 +45,8 @@ def answer(request: Request) -> int | None:
         printing = _prepared(request, settings)
     except EffectsError as error:  # not found, a guide that cannot be read: told as the app does
         code = report(error)
-    except (SettingError, _NotSure, Exception):  # a usage error to report; anything unforeseen
-        return None
+    except Exception:  # a usage error (`SettingError`, `_NotSure`) or anything unforeseen
+        return None  # for the full program, which words it, or tells what went wrong
     else:
         code = _printed(printing)
     from effects_cli.cli.streams import tell_remarks
