@@ -66,6 +66,8 @@ class Reader(Screen[None]):
         self.shown: Entry = guide.sections[0]
         """The entry in the reading pane."""
         self._before_search: Entry = self.shown
+        self.found = Found("")
+        """The last search closed, whose hits ``n`` and ``N`` go through."""
         self._hit = -1
         """The last hit opened, of the last search (-1: none yet)."""
 
@@ -97,11 +99,6 @@ class Reader(Screen[None]):
         it appears sooner)."""
         panels = self.query("#search")
         return panels.first() if panels else None  # type: ignore[return-value]
-
-    @property
-    def found(self) -> Found:
-        """The last search's hits, which ``n`` and ``N`` go through."""
-        return self.search.found if self.search is not None else Found("")
 
     @property
     def narrow(self) -> bool:
@@ -137,10 +134,9 @@ class Reader(Screen[None]):
         if event.node is self.outline.cursor_node and entry is not None and entry != self.shown:
             self.show(entry)
 
-    def open_hit(self, index: int, *, preview: bool = False) -> None:
-        """Show hit ``index`` of the last search with its matches marked, and put the
-        outline on it (unless only previewed while the search is open)."""
-        found = self.found
+    def open_hit(self, found: Found, index: int, *, preview: bool = False) -> None:
+        """Show hit ``index`` of ``found`` with its matches marked, and put the outline on
+        it (unless only previewed while the search is open)."""
         entry = self.guide.lookup(found.hits[index].entry.ref)  # the entry on the screen
         note = f"hit {index + 1} of {len(found.hits)}"
         if not preview:
@@ -207,18 +203,20 @@ class Reader(Screen[None]):
         self._show_keys()
 
     def on_search_panel_chosen(self, event: SearchPanel.Chosen) -> None:
-        """A hit chosen in the list: previewed in the reading pane."""
-        self.open_hit(event.index, preview=True)
+        """A hit chosen in the list: previewed in the reading pane (unless the list has
+        changed since, by keys typed after)."""
+        if self.search is not None and event.found is self.search.found:
+            self.open_hit(event.found, event.index, preview=True)
 
     def on_search_panel_opened(self, event: SearchPanel.Opened) -> None:
-        self._hit = event.index
+        self.found, self._hit = event.found, event.index
         self._end_search()
-        self.open_hit(event.index)
+        self.open_hit(event.found, event.index)
         if self.narrow:
             self._show_text(True)
 
-    def on_search_panel_closed(self) -> None:
-        self._hit = -1
+    def on_search_panel_closed(self, event: SearchPanel.Closed) -> None:
+        self.found, self._hit = event.found, -1
         self._end_search()
         self.show(self._before_search)
         self.outline.go_to(self._before_search)
@@ -231,11 +229,13 @@ class Reader(Screen[None]):
 
     def _step_hit(self, step: int) -> None:
         """Open the next or previous hit of the last search, round from the end."""
-        hits = self.found.hits
+        found = self.found
+        if not found.hits:
+            return
         if self._hit < 0 and step < 0:
             self._hit = 0
-        self._hit = (self._hit + step) % len(hits)
-        self.open_hit(self._hit)
+        self._hit = (self._hit + step) % len(found.hits)
+        self.open_hit(found, self._hit)
         if self.narrow:
             self._show_text(True)
 
