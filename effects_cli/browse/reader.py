@@ -42,7 +42,10 @@ class Reader(Screen[None]):
 
     BINDINGS = keys.READER
     DEFAULT_CSS = """
-    Reader #title { dock: top; height: 1; width: 100%; background: $panel; text-align: center; }
+    Reader #title {
+        dock: top; height: 1; width: 100%; background: $panel; text-align: center;
+        text-wrap: nowrap; text-overflow: ellipsis;
+    }
     Reader #left { width: 45%; min-width: 24; border-right: vkey $foreground 20%; }
     Reader Outline { overflow-x: hidden; }
     Reader.-searching #left { width: 50%; max-width: 80; }
@@ -72,7 +75,7 @@ class Reader(Screen[None]):
         """The last hit opened, of the last search (-1: none yet)."""
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(self.guide.title, no_wrap=True, overflow="ellipsis"), id="title")
+        yield Static(Text(self.guide.title), id="title")
         outline = Outline(self.guide, id="outline")
         # No wider than the outline's longest line needs (the CSS keeps it to 45%).
         left = Vertical(id="left")
