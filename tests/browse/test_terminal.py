@@ -167,3 +167,24 @@ def test_other_commands_load_nothing_of_textual(tmp_path: Path, args: list[str])
 )
 def test_what_browse_needs(term: str, stdin: bool, stdout: bool, problem: str | None) -> None:
     assert missing_terminal(term, stdin, stdout) == problem
+
+
+@pytest.mark.posix
+@pytest.mark.parametrize("closed", [False, True], ids=["stderr-to-a-file", "stderr-closed"])
+def test_it_draws_on_the_terminal_whatever_stderr_is(tmp_path: Path, closed: bool) -> None:
+    """``2>log`` or ``2>&-``: Textual draws on stderr, which browse points at the terminal
+    while the screen is up (closed, it once drew nowhere and never ended)."""
+    log = tmp_path / "log"
+    keys = [("Perhaps the strongest", b"q")]
+    shown = on_terminal(
+        "browse",
+        cwd=tmp_path,
+        columns=100,
+        lines=30,
+        keys=keys,
+        stderr=None if closed else log,
+        close_stderr=closed,
+    )
+    assert shown.returncode == 0
+    assert shown.stdout.count(ENTER_SCREEN) == shown.stdout.count(LEAVE_SCREEN) == 1
+    assert closed or log.read_bytes() == b""  # nothing drawn into the file
