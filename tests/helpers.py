@@ -182,8 +182,7 @@ def on_terminal(
     lines: int = 24,
     no_pager: bool = True,
     keys: Sequence[bytes | tuple[str, bytes]] = (),
-    stderr: Path | None = None,
-    close_stderr: bool = False,
+    stderr: int | None = subprocess.PIPE,
     **env: str,
 ) -> subprocess.CompletedProcess[str]:
     """Run ``python -m effects_cli args`` with stdin and stdout on a pseudo-terminal of
@@ -195,8 +194,7 @@ def on_terminal(
     (as a person types: a lone Escape is told from the start of a key's sequence by the
     pause after it); a key given as ``(text, key)`` waits until ``text`` has been drawn
     on the terminal (escape sequences aside) since the key before it, so that a busy machine cannot type ahead of what a
-    person would have seen. ``stderr`` goes to that file instead (``2>FILE``), or is
-    closed with ``close_stderr`` (``2>&-``): the result's stderr is then empty.
+    person would have seen. ``stderr``: a file descriptor for it instead, or None to close it.
     POSIX only."""
     import fcntl
     import pty
@@ -209,7 +207,6 @@ def on_terminal(
     attributes = termios.tcgetattr(secondary)
     attributes[1] &= ~termios.OPOST  # no \r added before \n: the bytes as written
     termios.tcsetattr(secondary, termios.TCSANOW, attributes)
-    log = stderr.open("wb") if stderr else None
     try:
         process = subprocess.Popen(
             command,
@@ -217,13 +214,11 @@ def on_terminal(
             env=environment(**{"TERM": "xterm-256color", **env}),
             stdin=secondary,
             stdout=secondary,
-            stderr=log or (None if close_stderr else subprocess.PIPE),
-            preexec_fn=(lambda: os.close(2)) if close_stderr else None,
+            stderr=stderr,
+            preexec_fn=(lambda: os.close(2)) if stderr is None else None,
         )
     finally:
         os.close(secondary)
-        if log:
-            log.close()
     shown = bytearray()
     typed = 0
     try:
