@@ -140,8 +140,8 @@ class Reader(Screen[None]):
     def open_hit(self, found: Found, index: int, *, preview: bool = False) -> None:
         """Show hit ``index`` of ``found`` with its matches marked, and put the outline on
         it (unless only previewed while the search is open)."""
-        entry = self.guide.lookup(found.hits[index].entry.ref)  # the entry on the screen
-        note = f"hit {index + 1} of {len(found.hits)}"
+        entry = self.guide.lookup(found.listed[index].ref)  # the entry on the screen
+        note = f"{found.noun} {index + 1} of {len(found.listed)}"
         if not preview:
             note += f" for {found.query.strip()}: n next, N previous"
         self.show(entry, marks=found.marks, note=note)
@@ -233,11 +233,11 @@ class Reader(Screen[None]):
     def _step_hit(self, step: int) -> None:
         """Open the next or previous hit of the last search, round from the end."""
         found = self.found
-        if not found.hits:
+        if not found.listed:
             return
         if self._hit < 0 and step < 0:
             self._hit = 0
-        self._hit = (self._hit + step) % len(found.hits)
+        self._hit = (self._hit + step) % len(found.listed)
         self.open_hit(found, self._hit)
         if self.narrow:
             self._show_text(True)
@@ -280,5 +280,5 @@ class Reader(Screen[None]):
         if self.has_class("-searching") and action in _WHILE_SEARCHING:
             return False
         if action in ("next_hit", "previous_hit"):
-            return bool(self.found.hits)  # offered once a search found something
+            return bool(self.found.listed)  # offered once a search found something
         return True

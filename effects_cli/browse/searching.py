@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 
 from effects_cli.browse import keys
 from effects_cli.browse.finder import Finder, Found
-from effects_cli.render import render_hits
+from effects_cli.render import heading, render_hits
 
 
 class _AboutAHit(Message):
@@ -86,14 +86,18 @@ class SearchPanel(Vertical):
         hits = self.query_one(OptionList)
         hits.clear_options()
         self._reversed = None
-        hits.add_options(Option(self._prompt(index)) for index in range(len(self.found.hits)))
-        if self.found.hits:
+        hits.add_options(Option(self._prompt(index)) for index in range(len(self.found.listed)))
+        if self.found.listed:
             hits.highlighted = 0
 
     def _prompt(self, index: int, *, chosen: bool = False) -> RenderableType:
-        """Hit ``index`` as effects search prints it, with the blank line it leaves after
-        a hit; ``chosen``, reversed."""
-        shown = Padding(render_hits([self.found.hits[index]]), (0, 0, 1, 0))
+        """Hit ``index`` as effects search prints it (a related entry: its heading), with
+        the blank line it leaves after a hit; ``chosen``, reversed."""
+        if self.found.hits:
+            listed = render_hits([self.found.hits[index]])
+        else:
+            listed = heading(self.found.related[index].ref, self.found.related[index].title)
+        shown = Padding(listed, (0, 0, 1, 0))
         return Styled(shown, "reverse") if chosen else shown
 
     def _show_chosen(self, index: int) -> None:

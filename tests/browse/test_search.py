@@ -93,7 +93,11 @@ def test_the_line_above_the_hits_says_what_effects_search_says(invoke: Invoke, q
     corrected typo, then how many hits."""
     result = invoke("search", query, "--limit", "1000", "--json")
     told = [line.removeprefix("effects: ") for line in invoke("search", query).stderr.splitlines()]
-    if result.exit_code:
+    related = [entry["ref"] for entry in json.loads(result.stdout or "{}").get("related", [])]
+    if related:  # named in the list below, to be opened
+        assert told[0].startswith(f'nothing about "{query}"; related: {related[0]} ')
+        expected = f'Nothing about "{query}"; related:'
+    elif result.exit_code:
         expected = told[0][0].upper() + told[0][1:]
         expected += "" if expected.endswith((".", "?")) else "."
     else:
@@ -269,3 +273,29 @@ def test_the_chosen_hit_stands_out_without_colour_too(monochrome: bool) -> None:
             assert first == second == []  # the cursor is a colour
 
     drive(browser(monochrome=monochrome), script)
+
+
+def test_related_entries_are_listed_to_be_opened(guide: Guide, invoke: Invoke) -> None:
+    """Not covered, but some entries list the words as related: the list offers them."""
+    result = invoke("search", "depresion", "--json")
+    related = [entry["ref"] for entry in json.loads(result.stdout)["related"]]
+    assert result.exit_code and len(related) > 1
+
+    async def script(pilot: Pilot[None]) -> None:
+        panel = await search(pilot, "depresion")
+        screen = reader(pilot)
+        assert [entry.ref for entry in panel.found.listed] == related
+        listed = text_of(pilot.app, panel.query_one("#hits")).split()
+        assert listed[:3] == [related[0], *guide.lookup(related[0]).title.split()[:2]]
+        assert screen.shown == guide.lookup(related[0])  # previewed
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert screen.shown == guide.lookup(related[1]) == screen.outline.entry
+        note = text_of(pilot.app, screen.query_one("#note"))
+        assert squeezed(note) == squeezed(
+            f"related entry 2 of {len(related)} for depresion: n next, N previous"
+        )
+        await pilot.press("n")
+        assert screen.shown == guide.lookup(related[2 % len(related)])
+
+    drive(browser(), script)
