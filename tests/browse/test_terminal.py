@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from effects_cli.cli.browse import missing_terminal
+from tests.browse.screens import stigma
 from tests.helpers import BUNDLED_YAML, ESC, on_terminal, run, screen_text
 from tests.messages import typed
 from tests.test_cache import MODULES_AFTER_RUN, modules_after
@@ -49,9 +50,9 @@ ESCAPE = b"\x1b"
 def test_it_draws_takes_keys_and_gives_the_terminal_back(tmp_path: Path) -> None:
     typing = [
         *SEARCH_STIGMA,
-        ("hit 1 of 4", b"\r"),
+        (f"hit 1 of {len(stigma())}", b"\r"),
         ("for stigma", b"n"),
-        ("hit 2 of 4", b"?"),
+        (f"hit 2 of {len(stigma())}", b"?"),
         ("Keys", ESCAPE),
         (" quit", b"t"),
         ("random tip", b"q"),
@@ -68,10 +69,10 @@ def test_it_draws_takes_keys_and_gives_the_terminal_back(tmp_path: Path) -> None
 def test_keys_that_arrive_together_are_taken_in_order(tmp_path: Path) -> None:
     """Down and Enter in one read (typed fast, or pasted): Down chooses the second hit
     before Enter opens it."""
-    typing = [*SEARCH_STIGMA, ("hit 1 of 4", b"\x1b[B\r"), ("for stigma", b"q")]
+    typing = [*SEARCH_STIGMA, (f"hit 1 of {len(stigma())}", b"\x1b[B\r"), ("for stigma", b"q")]
     shown = on_terminal("browse", cwd=tmp_path, columns=100, lines=30, keys=typing)
     assert shown.returncode == 0, shown.stderr
-    assert "hit 2 of 4 for stigma" in screen_text(shown.stdout)
+    assert f"hit 2 of {len(stigma())} for stigma" in screen_text(shown.stdout)
 
 
 @pytest.mark.posix
@@ -99,7 +100,7 @@ def test_no_color_gives_a_monochrome_screen(
     tmp_path: Path, args: list[str], env: dict[str, str], coloured: bool
 ) -> None:
     """Monochrome: no colour at all, as the rest of effects decides it; bold and reverse stay."""
-    typing = [*SEARCH_STIGMA, ("hit 1 of 4", ESCAPE), (" quit", b"q")]
+    typing = [*SEARCH_STIGMA, (f"hit 1 of {len(stigma())}", ESCAPE), (" quit", b"q")]
     shown = on_terminal(*args, "browse", cwd=tmp_path, columns=100, lines=30, keys=typing, **env)
     assert shown.returncode == 0, shown.stderr
     used = styles_used(shown.stdout)
