@@ -11,7 +11,7 @@ import pytest
 
 from effects_cli.cli.browse import missing_terminal
 from tests.browse.screens import stigma
-from tests.helpers import BUNDLED_YAML, ESC, on_terminal, run, screen_text
+from tests.helpers import BUNDLED_YAML, ESC, REPO, on_terminal, run, screen_text
 from tests.messages import typed
 from tests.test_cache import MODULES_AFTER_RUN, modules_after
 
@@ -145,6 +145,10 @@ def test_in_a_pipe_it_is_a_usage_error_and_loads_no_textual(tmp_path: Path) -> N
         ["read"],
         ["validate", str(BUNDLED_YAML)],
         ["cache", "path"],
+        ["guides"],
+        ["search", "--all", "stigma"],
+        ["import", str(REPO / "docs" / "night-owls.txt")],
+        ["--guide", str(REPO / "docs" / "night-owls.md"), "list"],
     ],
 )
 def test_other_commands_load_nothing_of_textual(tmp_path: Path, args: list[str]) -> None:
