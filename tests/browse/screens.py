@@ -44,11 +44,14 @@ SMALL = (50, 16)
 Script = Callable[[Pilot[None]], Awaitable[None]]
 
 
-def browser(guide: Path | None = None, *, monochrome: bool = False) -> BrowseApp:
-    """The app of ``effects browse`` on ``guide`` (the bundled one for None)."""
+def browser(
+    guide: Path | None = None, *, monochrome: bool = False, styles: str = "dark"
+) -> BrowseApp:
+    """The app of ``effects browse`` on ``guide`` (the bundled one for None), in the theme
+    ``styles``."""
     source = GuideSource(guide)
     opened = source.guide()
-    return BrowseApp(opened, Finder(source, opened), monochrome=monochrome)
+    return BrowseApp(opened, Finder(source, opened), monochrome=monochrome, styles=styles)
 
 
 def drive(app: BrowseApp, script: Script, *, size: tuple[int, int] = WIDE) -> None:

@@ -7,11 +7,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 
 from effects_cli.browse.outline import UNFOLDED
 from effects_cli.model import Guide, Section
-from effects_cli.render import REF, TITLE
+from effects_cli.render import REF, TITLE, rich_theme
 from tests.browse.screens import (
     Outline,
     browser,
@@ -186,3 +187,18 @@ def test_a_click_on_a_sections_arrow_folds_it(guide: Guide) -> None:
         assert len(_lines(outline)) == everything
 
     drive(browser(), script)
+
+
+@pytest.mark.parametrize("styles", ["dark", "light"])
+def test_references_have_the_colour_of_the_theme(styles: str) -> None:
+    """The outline's references in the theme's colour for them, as every command shows
+    them; Textual's screen in its own theme of the same lightness."""
+
+    async def script(pilot: Pilot[None]) -> None:
+        outline = reader(pilot).outline
+        (ref,) = [seg for seg in outline.render_line(1) if seg.text == "1.1"]
+        assert ref.style is not None
+        assert ref.style.color == rich_theme(styles).styles[REF].color
+        assert pilot.app.theme == f"textual-{styles}"
+
+    drive(browser(styles=styles), script)

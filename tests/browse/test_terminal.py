@@ -4,6 +4,7 @@ and without a terminal, a usage error before Textual is even imported."""
 from __future__ import annotations
 
 import re
+import statistics
 import sys
 from pathlib import Path
 
@@ -187,3 +188,25 @@ def test_it_draws_on_the_terminal_whatever_stderr_is(tmp_path: Path, closed: boo
     assert shown.returncode == 0
     assert shown.stdout.count(ENTER_SCREEN) == shown.stdout.count(LEAVE_SCREEN) == 1
     assert log.read_bytes() == b""  # nothing drawn into the file
+
+
+@pytest.mark.posix
+@pytest.mark.parametrize(
+    ("env", "light"),
+    [
+        pytest.param({}, False, id="dark"),
+        pytest.param({"EFFECTS_THEME": "light"}, True, id="EFFECTS_THEME-light"),
+        pytest.param({"COLORFGBG": "0;15"}, True, id="a-white-terminal"),
+    ],
+)
+def test_the_theme_is_that_of_every_command(
+    tmp_path: Path, env: dict[str, str], light: bool
+) -> None:
+    """A light theme: the screen's backgrounds are light greys (xterm's 244-255), not dark."""
+    shown = on_terminal("browse", cwd=tmp_path, columns=100, lines=30, keys=[b"q"], **env)
+    assert shown.returncode == 0, shown.stderr
+    greys = [
+        int(grey) for grey in re.findall(r"\x1b\[48;5;(23[2-9]|24[0-9]|25[0-5])m", shown.stdout)
+    ]
+    assert greys
+    assert (statistics.median(greys) >= 244) == light
