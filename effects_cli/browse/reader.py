@@ -169,8 +169,11 @@ class Reader(Screen[None]):
             self.reading.focus()
 
     def action_back(self) -> None:
-        """Escape in the text: back to the outline."""
-        if self.narrow:
+        """Escape in the text: back to the outline (or, while a search is open, clicked
+        away from, the search closed, as Escape in its box closes it)."""
+        if self.search is not None and self.has_class("-searching"):
+            self.search.action_close()
+        elif self.narrow:
             self._show_text(False)
         else:
             self.outline.focus()
@@ -194,7 +197,8 @@ class Reader(Screen[None]):
 
             await self.query_one("#left").mount(SearchPanel(self.finder, id="search"))
         assert self.search is not None
-        self._before_search = self.shown
+        if not self.has_class("-searching"):  # else: back to the box, clicked away from
+            self._before_search = self.shown
         self.add_class("-searching")
         self.remove_class("-text")
         self.search.start()
@@ -260,6 +264,10 @@ class Reader(Screen[None]):
 
         self.app.push_screen(HelpScreen())
 
+    def _typing(self) -> bool:
+        """Whether the search box has the focus, and so takes the keys typed."""
+        return self.search is not None and self.search.query_one("#query").has_focus
+
     def _show_keys(self) -> None:
         """The key bar: the search's keys while it is open, else the reader's it offers."""
         if self.has_class("-searching"):
@@ -278,7 +286,8 @@ class Reader(Screen[None]):
         """While a search takes what is typed, the keys that would type into it are not
         offered in the footer; ``n`` and ``N`` are offered once a search found hits."""
         if self.has_class("-searching") and action in _WHILE_SEARCHING:
-            return False
+            # ``/`` takes the focus back to the box once a click has taken it away.
+            return action == "search" and not self._typing()
         if action in ("next_hit", "previous_hit"):
             return bool(self.found.listed)  # offered once a search found something
         return True

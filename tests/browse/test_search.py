@@ -13,6 +13,7 @@ from textual.pilot import Pilot
 from effects_cli.model import Guide, Section
 from effects_cli.render import MATCH
 from tests.browse.screens import (
+    ReadingPane,
     SearchPanel,
     browser,
     drive,
@@ -299,5 +300,32 @@ def test_related_entries_are_listed_to_be_opened(guide: Guide, invoke: Invoke) -
         )
         await pilot.press("n")
         assert screen.shown == guide.lookup(related[2 % len(related)])
+
+    drive(browser(), script)
+
+
+@pytest.mark.parametrize("key", ["escape", "slash"])
+def test_a_click_away_from_the_search_leaves_its_keys_working(guide: Guide, key: str) -> None:
+    """Clicked into the text while searching (to read the hit previewed there): Escape
+    still closes the search, and ``/`` goes back to its box (they once did nothing, the
+    box out of reach)."""
+
+    async def script(pilot: Pilot[None]) -> None:
+        panel = await search(pilot, "stigma")
+        screen = reader(pilot)
+        await pilot.click(ReadingPane, offset=(5, 5))
+        await pilot.pause()
+        assert screen.reading.has_focus
+        await pilot.press("q", key)  # q is not a key of the text while searching
+        await pilot.pause()
+        assert pilot.app.is_running
+        box = panel.query_one("#query")
+        if key == "escape":
+            assert not panel.display and screen.outline.has_focus
+            assert screen.shown == guide.sections[0]  # as before the search
+        else:
+            assert panel.display and box.has_focus
+            await pilot.press("x")  # as after any /: the query selected, replaced
+            assert box.value == "x"
 
     drive(browser(), script)
