@@ -77,11 +77,8 @@ class Reader(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(Text(self.guide.title), id="title")
         outline = Outline(self.guide, id="outline")
-        # No wider than the outline's longest line needs (the CSS keeps it to 45%).
-        left = Vertical(id="left")
-        left.styles.max_width = outline.widest + _OUTLINE_MARGIN
         with Horizontal():
-            with left:
+            with Vertical(id="left"):
                 yield outline
             with Vertical(id="right"):
                 yield ReadingPane(id="reading")
@@ -109,6 +106,7 @@ class Reader(Screen[None]):
 
     def on_mount(self) -> None:
         self.set_class(self.app.size.width < NARROW, "-narrow")  # laid out once, not twice
+        self._fit_left()
         self.show(self.shown)
         self.outline.focus()
         self._show_keys()
@@ -117,6 +115,7 @@ class Reader(Screen[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < NARROW, "-narrow")
+        self._fit_left()
         self._focus_shown_pane()
 
     # --- what the reading pane shows ---------------------------------------------------------
@@ -149,6 +148,14 @@ class Reader(Screen[None]):
             self.outline.go_to(entry)
 
     # --- the panes ---------------------------------------------------------------------------
+
+    def _fit_left(self) -> None:
+        """The outline beside the text no wider than its longest line needs (the CSS keeps
+        it to 45%); the search, and a small screen's one pane, as wide as the CSS says
+        (they were once kept to a small guide's outline, their hits wrapped narrow)."""
+        beside = not (self.narrow or self.has_class("-searching"))
+        widest = self.outline.widest + _OUTLINE_MARGIN
+        self.query_one("#left").styles.max_width = widest if beside else None
 
     def _show_text(self, shown: bool) -> None:
         """On a small screen, show the text (True) or the outline; focus what shows."""
@@ -201,11 +208,13 @@ class Reader(Screen[None]):
             self._before_search = self.shown
         self.add_class("-searching")
         self.remove_class("-text")
+        self._fit_left()
         self.search.start()
         self._show_keys()
 
     def _end_search(self) -> None:
         self.remove_class("-searching")
+        self._fit_left()
         self.outline.focus()
         self._show_keys()
 

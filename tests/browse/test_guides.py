@@ -12,7 +12,7 @@ from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from tests.browse.screens import browser, drive, plain, reader, search, text_of
+from tests.browse.screens import SMALL, WIDE, browser, drive, plain, reader, search, text_of
 from tests.helpers import Invoke, on_terminal, screen_text
 
 NIGHT_OWLS = """\
@@ -145,3 +145,25 @@ def test_a_guide_by_its_name_in_the_guide_folder(guide_folder: Path, tmp_path: P
     assert (shown.returncode, shown.stderr) == (0, "")
     text = screen_text(shown.stdout)
     assert "Night Owls" in text and "Bright light in the evening" in text
+
+
+@pytest.mark.parametrize("size", [WIDE, SMALL], ids=["wide", "small"])
+def test_a_small_guides_search_is_as_wide_as_any(
+    markdown_guide: Path, size: tuple[int, int]
+) -> None:
+    """The outline of short titles is narrow beside the text; the search that takes its
+    place is not (half the screen; a small screen's whole width), nor the small screen's
+    outline."""
+
+    async def script(pilot: Pilot[None]) -> None:
+        screen = reader(pilot)
+        widest = max(len(f"{entry.ref}  {entry.title}") for entry in screen.guide.entries())
+        full = size == SMALL
+        left = screen.query_one("#left")  # the outline, or the search in its place
+        assert left.region.width == (size[0] if full else widest + 6)
+        await search(pilot, "light")
+        assert left.region.width == (size[0] if full else size[0] // 2)
+        await pilot.press("escape")
+        assert left.region.width == (size[0] if full else widest + 6)
+
+    drive(browser(markdown_guide), script, size=size)
