@@ -110,6 +110,8 @@ OUTPUT_ENVIRONMENT = (
     "EFFECTS_PAGER",
     "PAGER",
     "LESS",
+    "EFFECTS_THEME",
+    "COLORFGBG",
 )
 """Variables that change what effects prints or where it goes; tests set them explicitly
 or not at all (the autouse fixture removes them, and so does `environment`)."""
