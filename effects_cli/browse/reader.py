@@ -151,10 +151,9 @@ class Reader(Screen[None]):
 
     def _fit_left(self) -> None:
         """The outline beside the text no wider than its longest line needs (the CSS keeps
-        it to 45%); the search, and a small screen's one pane, as wide as the CSS says
-        (they were once kept to a small guide's outline, their hits wrapped narrow)."""
-        beside = not (self.narrow or self.has_class("-searching"))
+        it to 45%); the search, and a small screen's one pane, as wide as the CSS says."""
         widest = self.outline.widest + _OUTLINE_MARGIN
+        beside = not (self.narrow or self.has_class("-searching"))
         self.query_one("#left").styles.max_width = widest if beside else None
 
     def _show_text(self, shown: bool) -> None:
@@ -163,9 +162,7 @@ class Reader(Screen[None]):
         self._focus_shown_pane()
 
     def _focus_shown_pane(self) -> None:
-        if self.has_class("-searching"):
-            return
-        if self.narrow:
+        if self.narrow and not self.has_class("-searching"):
             (self.reading if self.has_class("-text") else self.outline).focus()
 
     def action_read(self) -> None:
