@@ -110,6 +110,8 @@ OUTPUT_ENVIRONMENT = (
     "EFFECTS_PAGER",
     "PAGER",
     "LESS",
+    "EFFECTS_THEME",
+    "COLORFGBG",
 )
 """Variables that change what effects prints or where it goes; tests set them explicitly
 or not at all (the autouse fixture removes them, and so does `environment`)."""
@@ -182,6 +184,7 @@ def on_terminal(
     lines: int = 24,
     no_pager: bool = True,
     keys: Sequence[bytes | tuple[str, bytes]] = (),
+    stderr: int | None = subprocess.PIPE,
     **env: str,
 ) -> subprocess.CompletedProcess[str]:
     """Run ``python -m effects_cli args`` with stdin and stdout on a pseudo-terminal of
@@ -193,7 +196,7 @@ def on_terminal(
     (as a person types: a lone Escape is told from the start of a key's sequence by the
     pause after it); a key given as ``(text, key)`` waits until ``text`` has been drawn
     on the terminal (escape sequences aside) since the key before it, so that a busy machine cannot type ahead of what a
-    person would have seen.
+    person would have seen. ``stderr``: a file descriptor for it instead, or None to close it.
     POSIX only."""
     import fcntl
     import pty
@@ -213,7 +216,8 @@ def on_terminal(
             env=environment(**{"TERM": "xterm-256color", **env}),
             stdin=secondary,
             stdout=secondary,
-            stderr=subprocess.PIPE,
+            stderr=stderr,
+            preexec_fn=(lambda: os.close(2)) if stderr is None else None,
         )
     finally:
         os.close(secondary)
@@ -249,7 +253,8 @@ def on_terminal(
         _, errors = process.communicate(timeout=HANG_GUARD)
     finally:
         os.close(primary)
-    return subprocess.CompletedProcess(command, process.returncode, shown.decode(), errors.decode())
+    told = (errors or b"").decode()
+    return subprocess.CompletedProcess(command, process.returncode, shown.decode(), told)
 
 
 def screen_text(output: str) -> str:

@@ -17,7 +17,7 @@ from effects_cli.records import Damaged
 
 if TYPE_CHECKING:
     from effects_cli.guides import GuideSource
-    from effects_cli.model import Guide
+    from effects_cli.model import Entry, Guide
     from effects_cli.search.corpus import Corpus
     from effects_cli.search.index import Index
     from effects_cli.search.results import Hit, Results
@@ -37,6 +37,19 @@ class Found(NamedTuple):
     marks: frozenset[str] = frozenset()
     """The guide's words that matched, as written in it (in lower case): what an opened
     hit marks."""
+    related: tuple[Entry, ...] = ()
+    """With no hits, because the guide does not cover the words: the entries that list
+    them as related, which the list offers instead."""
+
+    @property
+    def listed(self) -> tuple[Entry, ...]:
+        """The entries the list offers, in its order: the hits', else the related ones."""
+        return tuple(hit.entry for hit in self.hits) if self.hits else self.related
+
+    @property
+    def noun(self) -> str:
+        """What the list offers: ``hit`` or ``related entry``."""
+        return "hit" if self.hits else "related entry"
 
 
 class Finder:
@@ -85,7 +98,14 @@ class Finder:
         corpus, index = self._searchable
         results = search(corpus, query, index=index, limit=HITS_LIMIT)
         if not results.hits:
-            return Found(text, status=_sentence(_nothing(text, results)))
+            nothing = _nothing(text, results)
+            if isinstance(nothing, NotCovered) and nothing.related:  # listed, to be opened
+                return Found(
+                    text,
+                    status=f"Nothing about {quote(text)}; related:",
+                    related=tuple(self._guide.lookup(entry.ref) for entry in results.related),
+                )
+            return Found(text, status=_sentence(nothing))
         return Found(text, tuple(results.hits), _status(results), _marks(results.hits))
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from rich.console import Group
+from rich.console import Group, RenderableType
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -36,17 +37,22 @@ class HelpScreen(ModalScreen[None]):
             yield Static(self.table())
 
     def table(self) -> Group:
-        """A heading for each group of keys, and a line for each key: its keys, what it does."""
-        lines: list[Text] = []
+        """A heading for each group of keys, and a row for each key: its keys, then what it
+        does, wrapped beside them (not under them) on a narrow screen."""
+        parts: list[RenderableType] = []
         for heading, bindings in keys.GROUPS:
-            if lines:
-                lines.append(Text())
-            lines.append(Text(heading, style="bold"))
+            if parts:
+                parts.append(Text())
+            parts.append(Text(heading, style="bold"))
+            rows = Table.grid(padding=(0, 1))
+            rows.add_column(min_width=KEY_COLUMN - 1, no_wrap=True, style="bold")
+            rows.add_column()
             for binding in bindings:
-                shown = Text(self.key_names(binding), style="bold")
-                shown.pad_right(max(KEY_COLUMN - shown.cell_len, 1))
-                lines.append(Text.assemble(shown, binding.tooltip or binding.description))
-        return Group(*lines)
+                rows.add_row(
+                    Text(self.key_names(binding)), Text(binding.tooltip or binding.description)
+                )
+            parts.append(rows)
+        return Group(*parts)
 
     def key_names(self, binding: Binding) -> str:
         """The keys of ``binding`` as a person reads them: ``space PgDn``, ``?``, ``^c``."""

@@ -9,6 +9,8 @@ opens folded, each section's sub-points made when it is first unfolded (a guide 
 from __future__ import annotations
 
 from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -58,6 +60,16 @@ class Outline(Tree[Entry], inherit_bindings=False):
         for point in section.points:
             label = heading(point.ref, point.title, style="")
             self._by_ref[point.ref] = node.add_leaf(label, data=point)
+
+    def render_label(self, node: TreeNode[Entry], base_style: Style, style: Style) -> Text:
+        """A label as `Tree` renders it, cut to the outline's width with an ellipsis (`Tree`
+        would crop it, mid-word)."""
+        label = super().render_label(node, base_style, style)
+        room = self.scrollable_content_region.width
+        room -= self.guide_depth if isinstance(node.data, Point) else 0
+        if 0 < room < label.cell_len:
+            label.truncate(room, overflow="ellipsis")
+        return label
 
     def get_label_width(self, node: TreeNode[Entry]) -> int:
         """The width of a label and its fold arrow, without rendering it (as `Tree` does, for

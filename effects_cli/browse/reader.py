@@ -42,7 +42,10 @@ class Reader(Screen[None]):
 
     BINDINGS = keys.READER
     DEFAULT_CSS = """
-    Reader #title { dock: top; height: 1; width: 100%; background: $panel; text-align: center; }
+    Reader #title {
+        dock: top; height: 1; width: 100%; background: $panel; text-align: center;
+        text-wrap: nowrap; text-overflow: ellipsis;
+    }
     Reader #left { width: 45%; min-width: 24; border-right: vkey $foreground 20%; }
     Reader Outline { overflow-x: hidden; }
     Reader.-searching #left { width: 50%; max-width: 80; }
@@ -66,17 +69,16 @@ class Reader(Screen[None]):
         self.shown: Entry = guide.sections[0]
         """The entry in the reading pane."""
         self._before_search: Entry = self.shown
+        self.found = Found("")
+        """The last search closed, whose hits ``n`` and ``N`` go through."""
         self._hit = -1
         """The last hit opened, of the last search (-1: none yet)."""
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(self.guide.title, no_wrap=True, overflow="ellipsis"), id="title")
+        yield Static(Text(self.guide.title), id="title")
         outline = Outline(self.guide, id="outline")
-        # No wider than the outline's longest line needs (the CSS keeps it to 45%).
-        left = Vertical(id="left")
-        left.styles.max_width = outline.widest + _OUTLINE_MARGIN
         with Horizontal():
-            with left:
+            with Vertical(id="left"):
                 yield outline
             with Vertical(id="right"):
                 yield ReadingPane(id="reading")
@@ -99,16 +101,12 @@ class Reader(Screen[None]):
         return panels.first() if panels else None  # type: ignore[return-value]
 
     @property
-    def found(self) -> Found:
-        """The last search's hits, which ``n`` and ``N`` go through."""
-        return self.search.found if self.search is not None else Found("")
-
-    @property
     def narrow(self) -> bool:
         return self.has_class("-narrow")
 
     def on_mount(self) -> None:
         self.set_class(self.app.size.width < NARROW, "-narrow")  # laid out once, not twice
+        self._fit_left()
         self.show(self.shown)
         self.outline.focus()
         self._show_keys()
@@ -117,6 +115,7 @@ class Reader(Screen[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < NARROW, "-narrow")
+        self._fit_left()
         self._focus_shown_pane()
 
     # --- what the reading pane shows ---------------------------------------------------------
@@ -137,12 +136,11 @@ class Reader(Screen[None]):
         if event.node is self.outline.cursor_node and entry is not None and entry != self.shown:
             self.show(entry)
 
-    def open_hit(self, index: int, *, preview: bool = False) -> None:
-        """Show hit ``index`` of the last search with its matches marked, and put the
-        outline on it (unless only previewed while the search is open)."""
-        found = self.found
-        entry = self.guide.lookup(found.hits[index].entry.ref)  # the entry on the screen
-        note = f"hit {index + 1} of {len(found.hits)}"
+    def open_hit(self, found: Found, index: int, *, preview: bool = False) -> None:
+        """Show hit ``index`` of ``found`` with its matches marked, and put the outline on
+        it (unless only previewed while the search is open)."""
+        entry = self.guide.lookup(found.listed[index].ref)  # the entry on the screen
+        note = f"{found.noun} {index + 1} of {len(found.listed)}"
         if not preview:
             note += f" for {found.query.strip()}: n next, N previous"
         self.show(entry, marks=found.marks, note=note)
@@ -151,15 +149,20 @@ class Reader(Screen[None]):
 
     # --- the panes ---------------------------------------------------------------------------
 
+    def _fit_left(self) -> None:
+        """The outline beside the text no wider than its longest line needs (the CSS keeps
+        it to 45%); the search, and a small screen's one pane, as wide as the CSS says."""
+        widest = self.outline.widest + _OUTLINE_MARGIN
+        beside = not (self.narrow or self.has_class("-searching"))
+        self.query_one("#left").styles.max_width = widest if beside else None
+
     def _show_text(self, shown: bool) -> None:
         """On a small screen, show the text (True) or the outline; focus what shows."""
         self.set_class(shown, "-text")
         self._focus_shown_pane()
 
     def _focus_shown_pane(self) -> None:
-        if self.has_class("-searching"):
-            return
-        if self.narrow:
+        if self.narrow and not self.has_class("-searching"):
             (self.reading if self.has_class("-text") else self.outline).focus()
 
     def action_read(self) -> None:
@@ -170,8 +173,11 @@ class Reader(Screen[None]):
             self.reading.focus()
 
     def action_back(self) -> None:
-        """Escape in the text: back to the outline."""
-        if self.narrow:
+        """Escape in the text: back to the outline (or, while a search is open, clicked
+        away from, the search closed, as Escape in its box closes it)."""
+        if self.search is not None and self.has_class("-searching"):
+            self.search.action_close()
+        elif self.narrow:
             self._show_text(False)
         else:
             self.outline.focus()
@@ -195,30 +201,35 @@ class Reader(Screen[None]):
 
             await self.query_one("#left").mount(SearchPanel(self.finder, id="search"))
         assert self.search is not None
-        self._before_search = self.shown
+        if not self.has_class("-searching"):  # else: back to the box, clicked away from
+            self._before_search = self.shown
         self.add_class("-searching")
         self.remove_class("-text")
+        self._fit_left()
         self.search.start()
         self._show_keys()
 
     def _end_search(self) -> None:
         self.remove_class("-searching")
+        self._fit_left()
         self.outline.focus()
         self._show_keys()
 
     def on_search_panel_chosen(self, event: SearchPanel.Chosen) -> None:
-        """A hit chosen in the list: previewed in the reading pane."""
-        self.open_hit(event.index, preview=True)
+        """A hit chosen in the list: previewed in the reading pane (unless the list has
+        changed since, by keys typed after)."""
+        if self.search is not None and event.found is self.search.found:
+            self.open_hit(event.found, event.index, preview=True)
 
     def on_search_panel_opened(self, event: SearchPanel.Opened) -> None:
-        self._hit = event.index
+        self.found, self._hit = event.found, event.index
         self._end_search()
-        self.open_hit(event.index)
+        self.open_hit(event.found, event.index)
         if self.narrow:
             self._show_text(True)
 
-    def on_search_panel_closed(self) -> None:
-        self._hit = -1
+    def on_search_panel_closed(self, event: SearchPanel.Closed) -> None:
+        self.found, self._hit = event.found, -1
         self._end_search()
         self.show(self._before_search)
         self.outline.go_to(self._before_search)
@@ -231,11 +242,13 @@ class Reader(Screen[None]):
 
     def _step_hit(self, step: int) -> None:
         """Open the next or previous hit of the last search, round from the end."""
-        hits = self.found.hits
+        found = self.found
+        if not found.listed:
+            return
         if self._hit < 0 and step < 0:
             self._hit = 0
-        self._hit = (self._hit + step) % len(hits)
-        self.open_hit(self._hit)
+        self._hit = (self._hit + step) % len(found.listed)
+        self.open_hit(found, self._hit)
         if self.narrow:
             self._show_text(True)
 
@@ -257,6 +270,10 @@ class Reader(Screen[None]):
 
         self.app.push_screen(HelpScreen())
 
+    def _typing(self) -> bool:
+        """Whether the search box has the focus, and so takes the keys typed."""
+        return self.search is not None and self.search.query_one("#query").has_focus
+
     def _show_keys(self) -> None:
         """The key bar: the search's keys while it is open, else the reader's it offers."""
         if self.has_class("-searching"):
@@ -275,7 +292,8 @@ class Reader(Screen[None]):
         """While a search takes what is typed, the keys that would type into it are not
         offered in the footer; ``n`` and ``N`` are offered once a search found hits."""
         if self.has_class("-searching") and action in _WHILE_SEARCHING:
-            return False
+            # ``/`` takes the focus back to the box once a click has taken it away.
+            return action == "search" and not self._typing()
         if action in ("next_hit", "previous_hit"):
-            return bool(self.found.hits)  # offered once a search found something
+            return bool(self.found.listed)  # offered once a search found something
         return True

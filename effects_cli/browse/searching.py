@@ -20,7 +20,17 @@ from textual.widgets.option_list import Option
 
 from effects_cli.browse import keys
 from effects_cli.browse.finder import Finder, Found
-from effects_cli.render import render_hits
+from effects_cli.render import heading, render_hits
+
+
+class _AboutAHit(Message):
+    """A message about hit ``index`` of ``found``: the search it was listed by, which may
+    be older than the panel's own by the time the message arrives (keys typed fast)."""
+
+    def __init__(self, found: Found, index: int) -> None:
+        super().__init__()
+        self.found = found
+        self.index = index
 
 
 class SearchPanel(Vertical):
@@ -37,22 +47,18 @@ class SearchPanel(Vertical):
     SearchPanel > Input:nocolor > .input--cursor { text-style: reverse; }
     """
 
-    class Chosen(Message):
-        """The hit ``index`` of the search is chosen (the reading pane may preview it)."""
+    class Chosen(_AboutAHit):
+        """Hit ``index`` of ``found`` is chosen (the reading pane may preview it)."""
 
-        def __init__(self, index: int) -> None:
-            super().__init__()
-            self.index = index
-
-    class Opened(Message):
-        """The hit ``index`` is to be opened, and the search closed."""
-
-        def __init__(self, index: int) -> None:
-            super().__init__()
-            self.index = index
+    class Opened(_AboutAHit):
+        """Hit ``index`` of ``found`` is to be opened, and the search closed."""
 
     class Closed(Message):
-        """The search is closed without opening a hit."""
+        """The search is closed without opening a hit; ``found`` is its last search."""
+
+        def __init__(self, found: Found) -> None:
+            super().__init__()
+            self.found = found
 
     def __init__(self, finder: Finder, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -80,14 +86,18 @@ class SearchPanel(Vertical):
         hits = self.query_one(OptionList)
         hits.clear_options()
         self._reversed = None
-        hits.add_options(Option(self._prompt(index)) for index in range(len(self.found.hits)))
-        if self.found.hits:
+        hits.add_options(Option(self._prompt(index)) for index in range(len(self.found.listed)))
+        if self.found.listed:
             hits.highlighted = 0
 
     def _prompt(self, index: int, *, chosen: bool = False) -> RenderableType:
-        """Hit ``index`` as effects search prints it, with the blank line it leaves after
-        a hit; ``chosen``, reversed."""
-        shown = Padding(render_hits([self.found.hits[index]]), (0, 0, 1, 0))
+        """Hit ``index`` as effects search prints it (a related entry: its heading), with
+        the blank line it leaves after a hit; ``chosen``, reversed."""
+        if self.found.hits:
+            listed = render_hits([self.found.hits[index]])
+        else:
+            listed = heading(self.found.related[index].ref, self.found.related[index].title)
+        shown = Padding(listed, (0, 0, 1, 0))
         return Styled(shown, "reverse") if chosen else shown
 
     def _show_chosen(self, index: int) -> None:
@@ -108,12 +118,21 @@ class SearchPanel(Vertical):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
-        self._show_chosen(event.option_index)
-        self.post_message(self.Chosen(event.option_index))
+        if self._listed(event):
+            self._show_chosen(event.option_index)
+            self.post_message(self.Chosen(self.found, event.option_index))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.post_message(self.Opened(event.option_index))
+        if self._listed(event):
+            self.post_message(self.Opened(self.found, event.option_index))
+
+    def _listed(self, event: OptionList.OptionMessage) -> bool:
+        """Whether ``event`` is about a hit of the list as it is now: keys typed fast search
+        again before the list's messages about the last search have arrived."""
+        hits = self.query_one(OptionList)
+        index = event.option_index
+        return index < hits.option_count and hits.get_option_at_index(index) is event.option
 
     def action_choose(self, step: int) -> None:
         """Choose the next (1) or previous (-1) hit."""
@@ -127,7 +146,7 @@ class SearchPanel(Vertical):
         """Open the chosen hit; with none, Enter does nothing."""
         index = self.query_one(OptionList).highlighted
         if index is not None:
-            self.post_message(self.Opened(index))
+            self.post_message(self.Opened(self.found, index))
 
     def action_close(self) -> None:
-        self.post_message(self.Closed())
+        self.post_message(self.Closed(self.found))

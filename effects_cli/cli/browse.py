@@ -66,7 +66,9 @@ def _isatty(stream: object) -> bool:
 @contextmanager
 def _drawing_on_the_terminal() -> Iterator[None]:
     """Textual draws on stderr: when stderr is not the terminal (``2>log``), it is pointed
-    at stdout's terminal for as long as the screen is up, and back after."""
+    at stdout's terminal for as long as the screen is up, and back after. Started with
+    stderr closed (``2>&-``), Python has no stream for it, and Textual would draw
+    nowhere and wait: one is made on the terminal, and closed after."""
     try:
         drawn_elsewhere = not os.isatty(2)
     except OSError:
@@ -79,9 +81,16 @@ def _drawing_on_the_terminal() -> Iterator[None]:
     except OSError:  # stderr closed (2>&-): it is closed again after
         saved = None
     os.dup2(1, 2)
+    made = None
+    if sys.__stderr__ is None:
+        made = open(2, "w", encoding=sys.stdout.encoding, closefd=False)  # noqa: SIM115
+        sys.__stderr__ = sys.stderr = made  # type: ignore[misc]
     try:
         yield
     finally:
+        if made is not None:
+            made.close()
+            sys.__stderr__ = sys.stderr = None  # type: ignore[misc,assignment]
         if saved is None:
             os.close(2)
         else:

@@ -9,8 +9,10 @@ a pseudo-terminal.
 from __future__ import annotations
 
 import asyncio
+import functools
 import html
 import io
+import json
 import re
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -30,7 +32,7 @@ from effects_cli.browse.reading import ReadingPane
 from effects_cli.browse.searching import SearchPanel
 from effects_cli.guides import GuideSource
 from effects_cli.render import rich_theme
-from tests.helpers import HANG_GUARD
+from tests.helpers import HANG_GUARD, in_process
 
 __all__ = ["KeyBar", "Outline", "Reader", "ReadingPane", "SearchPanel"]
 
@@ -42,11 +44,14 @@ SMALL = (50, 16)
 Script = Callable[[Pilot[None]], Awaitable[None]]
 
 
-def browser(guide: Path | None = None, *, monochrome: bool = False) -> BrowseApp:
-    """The app of ``effects browse`` on ``guide`` (the bundled one for None)."""
+def browser(
+    guide: Path | None = None, *, monochrome: bool = False, styles: str = "dark"
+) -> BrowseApp:
+    """The app of ``effects browse`` on ``guide`` (the bundled one for None), in the theme
+    ``styles``."""
     source = GuideSource(guide)
     opened = source.guide()
-    return BrowseApp(opened, Finder(source, opened), monochrome=monochrome)
+    return BrowseApp(opened, Finder(source, opened), monochrome=monochrome, styles=styles)
 
 
 def drive(app: BrowseApp, script: Script, *, size: tuple[int, int] = WIDE) -> None:
@@ -58,6 +63,20 @@ def drive(app: BrowseApp, script: Script, *, size: tuple[int, int] = WIDE) -> No
             await script(pilot)
 
     asyncio.run(asyncio.wait_for(run(), HANG_GUARD))
+
+
+def search_refs(query: str, *options: str) -> list[str]:
+    """The references ``effects [options] search QUERY`` lists, in its order, all of them:
+    what the tests expect browse to list, never written out by hand."""
+    result = in_process(*options, "search", query, "--limit", "1000", "--json")
+    return [hit["ref"] for hit in json.loads(result.stdout or "{}").get("hits", [])]
+
+
+@functools.cache
+def stigma() -> tuple[str, ...]:
+    """The hits of ``effects search stigma``, which most tests search for (asked for in a
+    test, with its environment, not when the tests are collected)."""
+    return tuple(search_refs("stigma"))
 
 
 def reader(pilot: Pilot[None]) -> Reader:

@@ -4,6 +4,7 @@ quitting with ``q`` and Ctrl-C, Tab between the panes."""
 from __future__ import annotations
 
 import pytest
+from textual import events
 from textual.pilot import Pilot
 
 from effects_cli.browse import keys
@@ -142,5 +143,36 @@ def test_a_click_on_a_keys_name_does_what_the_key_does() -> None:
         await pilot.click(KeyBar, offset=(bar.index(" quit") + 2, 0))
         await pilot.pause()
         assert not pilot.app.is_running
+
+    drive(browser(), script)
+
+
+def test_the_keys_screen_wraps_beside_the_keys_on_a_narrow_screen() -> None:
+    """Each key's words wrap under its words, not under the column of keys."""
+
+    async def script(pilot: Pilot[None]) -> None:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        lines = [line.strip("│ ") for line in screen_lines(pilot.app)]
+        words = [line.split("  ")[-1].strip() for line in lines]
+        first = next(index for index, line in enumerate(lines) if line.startswith("/ "))
+        column = screen_lines(pilot.app)[first].index("Search")
+        following = screen_lines(pilot.app)[first + 1]
+        assert following[:column].strip("│ ") == ""  # the key column left blank
+        assert squeezed(" ".join(words[first : first + 3])).startswith(
+            squeezed(keys.READER[0].tooltip)
+        )
+
+    drive(browser(), script, size=(40, 30))
+
+
+def test_the_mouse_wheel_scrolls_the_text() -> None:
+    async def script(pilot: Pilot[None]) -> None:
+        pane = reader(pilot).reading
+        for _ in range(3):
+            pane.post_message(events.MouseScrollDown(pane, 1, 1, 0, 1, 0, False, False, False))
+        await pilot.pause()
+        assert pane.scroll_y > 0
+        assert reader(pilot).shown == reader(pilot).guide.sections[0]
 
     drive(browser(), script)

@@ -7,11 +7,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 
 from effects_cli.browse.outline import UNFOLDED
 from effects_cli.model import Guide, Section
-from effects_cli.render import REF, TITLE
+from effects_cli.render import REF, TITLE, rich_theme
 from tests.browse.screens import (
     Outline,
     browser,
@@ -151,3 +152,53 @@ def test_a_large_guide_opens_folded_and_unfolds_on_demand(
         assert outline.get_node_at_line(outline.cursor_line).data == screen.shown
 
     drive(browser(path), script)
+
+
+def test_a_label_too_long_for_the_outline_ends_in_an_ellipsis(guide: Guide) -> None:
+    """Cut where the outline ends, with ``…`` to say so (not cropped mid-word)."""
+
+    async def script(pilot: Pilot[None]) -> None:
+        outline = reader(pilot).outline
+        width = outline.scrollable_content_region.width
+        entries = [f"{entry.ref}  {entry.title}" for entry in guide.entries()]
+        lines = drawn(outline).splitlines()[: len(entries)]
+        cut = 0
+        for line, label in zip(lines, entries, strict=True):
+            assert len(line) <= width
+            shown = line.lstrip("▼▶├└─│ ")
+            if shown != label:
+                assert shown.endswith("…") and label.startswith(shown[:-1]), line
+                assert len(line) == width
+                cut += 1
+        assert cut  # some labels are longer than 40 columns
+
+    drive(browser(), script, size=(40, 44))  # every entry on the screen
+
+
+def test_a_click_on_a_sections_arrow_folds_it(guide: Guide) -> None:
+    async def script(pilot: Pilot[None]) -> None:
+        outline = reader(pilot).outline
+        everything = len(_lines(outline))
+        await pilot.click(Outline, offset=(0, 0))  # the arrow before section 1
+        await pilot.pause()
+        assert len(_lines(outline)) == everything - len(guide.sections[0].points)
+        await pilot.click(Outline, offset=(0, 0))
+        await pilot.pause()
+        assert len(_lines(outline)) == everything
+
+    drive(browser(), script)
+
+
+@pytest.mark.parametrize("styles", ["dark", "light"])
+def test_references_have_the_colour_of_the_theme(styles: str) -> None:
+    """The outline's references in the theme's colour for them, as every command shows
+    them; Textual's screen in its own theme of the same lightness."""
+
+    async def script(pilot: Pilot[None]) -> None:
+        outline = reader(pilot).outline
+        (ref,) = [seg for seg in outline.render_line(1) if seg.text == "1.1"]
+        assert ref.style is not None
+        assert ref.style.color == rich_theme(styles).styles[REF].color
+        assert pilot.app.theme == f"textual-{styles}"
+
+    drive(browser(styles=styles), script)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.pilot import Pilot
 
 from effects_cli.model import Guide
-from tests.browse.screens import SMALL, WIDE, browser, drive, reader, search, text_of
+from tests.browse.screens import SMALL, WIDE, browser, drive, reader, search, stigma, text_of
 from tests.helpers import Invoke
 
 
@@ -54,12 +54,12 @@ def test_a_search_takes_the_screen_and_a_hit_opens_in_the_text(guide: Guide) -> 
         assert panel.region.width == SMALL[0]
         await pilot.press("down", "enter")
         assert _showing(pilot) == ["text"]
-        assert reader(pilot).shown == guide.lookup("10.1")
+        assert reader(pilot).shown == guide.lookup(stigma()[1])
         await pilot.press("n")
-        assert reader(pilot).shown == guide.lookup("4.2")
+        assert reader(pilot).shown == guide.lookup(stigma()[2])
         await pilot.press("escape")  # back to the outline, on the hit
         assert _showing(pilot) == ["outline"]
-        assert reader(pilot).outline.entry == guide.lookup("4.2")
+        assert reader(pilot).outline.entry == guide.lookup(stigma()[2])
 
     drive(browser(), script, size=SMALL)
 

@@ -4,13 +4,15 @@ and without a terminal, a usage error before Textual is even imported."""
 from __future__ import annotations
 
 import re
+import statistics
 import sys
 from pathlib import Path
 
 import pytest
 
 from effects_cli.cli.browse import missing_terminal
-from tests.helpers import BUNDLED_YAML, ESC, on_terminal, run, screen_text
+from tests.browse.screens import stigma
+from tests.helpers import BUNDLED_YAML, ESC, REPO, on_terminal, run, screen_text
 from tests.messages import typed
 from tests.test_cache import MODULES_AFTER_RUN, modules_after
 
@@ -49,9 +51,9 @@ ESCAPE = b"\x1b"
 def test_it_draws_takes_keys_and_gives_the_terminal_back(tmp_path: Path) -> None:
     typing = [
         *SEARCH_STIGMA,
-        ("hit 1 of 4", b"\r"),
+        (f"hit 1 of {len(stigma())}", b"\r"),
         ("for stigma", b"n"),
-        ("hit 2 of 4", b"?"),
+        (f"hit 2 of {len(stigma())}", b"?"),
         ("Keys", ESCAPE),
         (" quit", b"t"),
         ("random tip", b"q"),
@@ -68,10 +70,10 @@ def test_it_draws_takes_keys_and_gives_the_terminal_back(tmp_path: Path) -> None
 def test_keys_that_arrive_together_are_taken_in_order(tmp_path: Path) -> None:
     """Down and Enter in one read (typed fast, or pasted): Down chooses the second hit
     before Enter opens it."""
-    typing = [*SEARCH_STIGMA, ("hit 1 of 4", b"\x1b[B\r"), ("for stigma", b"q")]
+    typing = [*SEARCH_STIGMA, (f"hit 1 of {len(stigma())}", b"\x1b[B\r"), ("for stigma", b"q")]
     shown = on_terminal("browse", cwd=tmp_path, columns=100, lines=30, keys=typing)
     assert shown.returncode == 0, shown.stderr
-    assert "hit 2 of 4 for stigma" in screen_text(shown.stdout)
+    assert f"hit 2 of {len(stigma())} for stigma" in screen_text(shown.stdout)
 
 
 @pytest.mark.posix
@@ -99,7 +101,7 @@ def test_no_color_gives_a_monochrome_screen(
     tmp_path: Path, args: list[str], env: dict[str, str], coloured: bool
 ) -> None:
     """Monochrome: no colour at all, as the rest of effects decides it; bold and reverse stay."""
-    typing = [*SEARCH_STIGMA, ("hit 1 of 4", ESCAPE), (" quit", b"q")]
+    typing = [*SEARCH_STIGMA, (f"hit 1 of {len(stigma())}", ESCAPE), (" quit", b"q")]
     shown = on_terminal(*args, "browse", cwd=tmp_path, columns=100, lines=30, keys=typing, **env)
     assert shown.returncode == 0, shown.stderr
     used = styles_used(shown.stdout)
@@ -144,6 +146,10 @@ def test_in_a_pipe_it_is_a_usage_error_and_loads_no_textual(tmp_path: Path) -> N
         ["read"],
         ["validate", str(BUNDLED_YAML)],
         ["cache", "path"],
+        ["guides"],
+        ["search", "--all", "stigma"],
+        ["import", str(REPO / "docs" / "night-owls.txt")],
+        ["--guide", str(REPO / "docs" / "night-owls.md"), "list"],
     ],
 )
 def test_other_commands_load_nothing_of_textual(tmp_path: Path, args: list[str]) -> None:
@@ -169,3 +175,40 @@ def test_other_commands_load_nothing_of_textual(tmp_path: Path, args: list[str])
 )
 def test_what_browse_needs(term: str, stdin: bool, stdout: bool, problem: str | None) -> None:
     assert missing_terminal(term, stdin, stdout) == problem
+
+
+@pytest.mark.posix
+@pytest.mark.parametrize("closed", [False, True], ids=["stderr-to-a-file", "stderr-closed"])
+def test_it_draws_on_the_terminal_whatever_stderr_is(tmp_path: Path, closed: bool) -> None:
+    """``2>log`` or ``2>&-``: Textual draws on stderr, which browse points at the terminal
+    while the screen is up (closed, it once drew nowhere and never ended)."""
+    log = tmp_path / "log"
+    keys = [("Perhaps the strongest", b"q")]
+    with log.open("wb") as file:
+        stderr = None if closed else file.fileno()
+        shown = on_terminal("browse", cwd=tmp_path, columns=100, lines=30, keys=keys, stderr=stderr)
+    assert shown.returncode == 0
+    assert shown.stdout.count(ENTER_SCREEN) == shown.stdout.count(LEAVE_SCREEN) == 1
+    assert log.read_bytes() == b""  # nothing drawn into the file
+
+
+@pytest.mark.posix
+@pytest.mark.parametrize(
+    ("env", "light"),
+    [
+        pytest.param({}, False, id="dark"),
+        pytest.param({"EFFECTS_THEME": "light"}, True, id="EFFECTS_THEME-light"),
+        pytest.param({"COLORFGBG": "0;15"}, True, id="a-white-terminal"),
+    ],
+)
+def test_the_theme_is_that_of_every_command(
+    tmp_path: Path, env: dict[str, str], light: bool
+) -> None:
+    """A light theme: the screen's backgrounds are light greys (xterm's 244-255), not dark."""
+    shown = on_terminal("browse", cwd=tmp_path, columns=100, lines=30, keys=[b"q"], **env)
+    assert shown.returncode == 0, shown.stderr
+    greys = [
+        int(grey) for grey in re.findall(r"\x1b\[48;5;(23[2-9]|24[0-9]|25[0-5])m", shown.stdout)
+    ]
+    assert greys
+    assert (statistics.median(greys) >= 244) == light
