@@ -161,6 +161,7 @@ def test_the_direct_answer_is_the_full_programs(tmp_path: Path, argv: list[str])
         pytest.param(["search", "!!", "--"], id="search-no-words"),
         pytest.param(["search"], id="search-nothing"),
         pytest.param(["read"], id="read"),
+        pytest.param(["show", "-1", "--"], id="a-negative-reference-before-dashes"),
         pytest.param(["show", "4", "--bogus"], id="unknown-option"),
         pytest.param(["--color", "purple", "show", "4"], id="bad-colour"),
         pytest.param(["--guide", "", "show", "4"], id="empty-guide"),
@@ -450,3 +451,38 @@ def test_the_fast_paths_constants_are_the_full_programs() -> None:
         SEARCH_LIMIT,
         ExitCode.CLOSED_PIPE,
     )
+
+
+def test_a_tip_ahead_is_taken_only_once_printed(
+    invoke: Invoke, write_guide, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from tests.helpers import cache_files
+
+    path = write_guide(_large_guide(sections=40, points=9))
+    argv = ["--guide", str(path), "tip"]
+    invoke(*argv)
+
+    def taken() -> list[int]:
+        files = [file for file in cache_files() if file.name.startswith("taken-")]
+        return [int.from_bytes(file.read_bytes()[8:], "big") for file in files]
+
+    with monkeypatch.context() as patch:
+        patch.setattr(warm, "_would_page", lambda request, text: True)  # a short window
+        assert replayed(argv, monkeypatch, tmp_path) is None
+    assert taken() == []  # not printed: not taken
+    assert replayed(argv, monkeypatch, tmp_path) is not None
+    assert taken() == [1]
+
+
+def test_an_edited_guide_replaces_its_replay_file(
+    invoke: Invoke, write_guide, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from tests.helpers import SMALL_GUIDE, cache_files
+
+    path = write_guide(SMALL_GUIDE)
+    for edit in range(3):
+        path.write_text(SMALL_GUIDE.replace("Alpha point", f"Alpha point {edit}"))
+        invoke("--guide", str(path), "show", "1.1")
+        shown = replayed(["--guide", str(path), "show", "1.1"], monkeypatch, tmp_path) or b""
+        assert f"Alpha point {edit}".encode() in shown
+    assert len([file for file in cache_files() if file.name.startswith("view-")]) == 1

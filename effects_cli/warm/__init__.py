@@ -39,13 +39,11 @@ def run(argv: list[str]) -> int | None:
         if request is None or sys.stdout is None:
             return None
         text = replayed(request)
+        if text is None:
+            from effects_cli.warm.direct import answer
     except Exception:  # anything unforeseen: the full program answers (and reports it)
         return None
-    if text is not None:
-        return _write(text)
-    from effects_cli.warm.direct import answer
-
-    return answer(request)
+    return _write(text) if text is not None else answer(request)
 
 
 def replayed(request: Request) -> bytes | None:
@@ -59,9 +57,12 @@ def replayed(request: Request) -> bytes | None:
     try:
         name = _name(request, replay)
         text = replay.text(name) if name is not None else None
+        if text is None or _would_page(request, text):
+            return None
+        replay.take_ahead()  # a tip picked ahead, printed: the next run takes the next
     finally:
         replay.close()
-    return None if text is None or _would_page(request, text) else text
+    return text
 
 
 def _replay(request: Request) -> Replay | None:

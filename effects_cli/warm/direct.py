@@ -32,10 +32,12 @@ class _NotSure(Exception):
 def answer(request: Request) -> int | None:
     """Print the answer to ``request`` and return the exit code; or return None, having
     printed nothing, for the full program to answer it."""
-    from effects_cli.cli.exits import report
-    from effects_cli.cli.settings import ColorChoice, forget_unreadable_sizes, read_settings
-    from effects_cli.errors import EffectsError
-
+    try:
+        from effects_cli.cli.exits import report
+        from effects_cli.cli.settings import ColorChoice, forget_unreadable_sizes, read_settings
+        from effects_cli.errors import EffectsError
+    except Exception:  # a broken install, say: the full program tells what went wrong
+        return None
     forget_unreadable_sizes(os.environ)
     guide = request.guide if request.guide is not None else os.environ.get("EFFECTS_GUIDE")
     try:

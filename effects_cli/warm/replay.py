@@ -46,18 +46,24 @@ if TYPE_CHECKING:
     Key = tuple[Hashable, ...]
 
 
+VIEW_ITEMS = 7
+"""The key's last items, the size limit and the view (`effects_cli.warm.view.key`)."""
+
+
 def file_name(key: Key) -> str:
     """The file of a guide and a view: named by the guide's path (the key's first item) and
-    the rest of the key, which the header holds in full."""
+    the view (its last items), not by the guide's and the program's state, so that the file
+    of an edited guide or an upgraded program replaces the old one. The header holds the
+    whole key."""
     where = repr(key[0]).encode("utf-8", "surrogatepass")
-    view = repr(key[3:]).encode("utf-8", "surrogatepass")
+    view = repr(key[-VIEW_ITEMS:]).encode("utf-8", "surrogatepass")
     return f"view-{zlib.crc32(where):08x}-{zlib.crc32(view):08x}.cache"
 
 
 class Replay:
     """An opened replay file whose key matched: its sizes, and its texts by name."""
 
-    __slots__ = ("_base", "_daily", "_descriptor", "_name", "_table", "ahead", "sizes")
+    __slots__ = ("_base", "_daily", "_descriptor", "_name", "_table", "_taken", "ahead", "sizes")
 
     def __init__(
         self,
@@ -70,14 +76,16 @@ class Replay:
         self._base = base
         _, self.sizes, self._daily, self._table, self.ahead = header
         self._name = name
+        self._taken: int | None = None
+        """How many tips ahead will have been taken once the one `next_ahead` named is."""
 
     def next_ahead(self, kind: str) -> str | None:
         """The name of the next random tip picked ahead, if one of ``kind`` (``show`` or
-        ``short``) is left; it is counted as taken."""
+        ``short``) is left; `take_ahead` counts it as taken once it is printed."""
         if self.ahead is None:
             return None
         batch, names = self.ahead
-        counter = f"{self._name}.taken"
+        counter = _counter(self._name)
         taken = 0
         descriptor = store.open_file(counter, 16)
         if descriptor is not None:
@@ -89,8 +97,15 @@ class Replay:
                 taken = int.from_bytes(data[8:], "big")
         if taken >= len(names) or not names[taken].startswith(f"{kind}:"):
             return None
-        store.write_file(counter, [batch.to_bytes(8, "big"), (taken + 1).to_bytes(8, "big")])
+        self._taken = taken + 1
         return names[taken]
+
+    def take_ahead(self) -> None:
+        """Count the tip `next_ahead` named as taken: the next run takes the next one. (Two
+        shells started at once may both show it: harmless, and no lock is worth it.)"""
+        if self._taken is not None and self.ahead is not None:
+            taken = self._taken.to_bytes(8, "big")
+            store.write_file(_counter(self._name), [self.ahead[0].to_bytes(8, "big"), taken])
 
     def daily_pick(self, day: int) -> int | None:
         """Which sub-point (of all of them) is the tip of ``day``, if the file knows."""
@@ -117,6 +132,12 @@ class Replay:
 
     def close(self) -> None:
         os.close(self._descriptor)
+
+
+def _counter(name: str) -> str:
+    """The file counting the tips ahead taken, beside the replay file ``name`` (a cache file
+    too: ``effects cache clear`` removes it)."""
+    return "taken-" + name.removeprefix("view-")
 
 
 def open_replay(key: Key) -> Replay | None:

@@ -70,6 +70,8 @@ def read(argv: list[str]) -> Request | None:
         if word == "--":
             positional += words[1:]
             break
+        if request.verb == "show" and _negative_number(word) and "--" in words:
+            return None  # click reads it as an unknown option then (`options.ReferenceCommand`)
         if word.startswith("-") and not (request.verb == "show" and _negative_number(word)):
             if not (_global(request, words) or _own(request, words)):
                 return None
