@@ -27,6 +27,28 @@ FLOORS = {
 """The commands every measurement is compared with, by name."""
 
 
+SHAPING = (
+    "NO_COLOR",
+    "FORCE_COLOR",
+    "COLUMNS",
+    "LINES",
+    "EFFECTS_GUIDE",
+    "EFFECTS_THEME",
+    "COLORFGBG",
+    "PYTHONDONTWRITEBYTECODE",
+)
+"""Variables of the caller's that would change what is measured: left out."""
+
+
+def bench_environment(cache: str) -> dict[str, str]:
+    """The caller's environment with a cache folder of its own, a colour terminal's TERM,
+    and nothing else that shapes output (`SHAPING`)."""
+    env = {**os.environ, "XDG_CACHE_HOME": cache, "TERM": "xterm-256color"}
+    for name in SHAPING:
+        env.pop(name, None)
+    return env
+
+
 def effects_command() -> list[str]:
     """The installed ``effects`` script beside this Python, else the module."""
     script = Path(sys.executable).with_name("effects")

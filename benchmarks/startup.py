@@ -26,7 +26,15 @@ import sys
 import tempfile
 import time
 
-from common import drain, effects_command, header, open_terminal, row, run_in_pipe
+from common import (
+    bench_environment,
+    drain,
+    effects_command,
+    header,
+    open_terminal,
+    row,
+    run_in_pipe,
+)
 
 VERBS = (["tip"], ["show", "4"], ["list"], ["search", "stigma"])
 
@@ -52,16 +60,7 @@ def main() -> None:
     args = parser.parse_args()
 
     cache = tempfile.mkdtemp(prefix="effects-bench-")
-    env = {**os.environ, "XDG_CACHE_HOME": cache, "TERM": "xterm-256color"}
-    for name in (
-        "NO_COLOR",
-        "FORCE_COLOR",
-        "COLUMNS",
-        "LINES",
-        "EFFECTS_GUIDE",
-        "PYTHONDONTWRITEBYTECODE",
-    ):
-        env.pop(name, None)
+    env = bench_environment(cache)
     effects = effects_command()
     try:
         for verb in VERBS:  # warm the cache, and the disk's

@@ -33,7 +33,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import effects_command
+from common import bench_environment, effects_command
 from search import generate_guide
 
 PIPE_VERBS = (["tip"], ["tip", "--daily"], ["show", "4"], ["show", "4.2"], ["list"])
@@ -125,16 +125,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="leave out the 55,000-entry guide")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="effects-warm-bench-"))
-    env = {**os.environ, "XDG_CACHE_HOME": str(work / "cache"), "TERM": "xterm-256color"}
-    for name in (
-        "NO_COLOR",
-        "FORCE_COLOR",
-        "COLUMNS",
-        "LINES",
-        "EFFECTS_GUIDE",
-        "PYTHONDONTWRITEBYTECODE",
-    ):
-        env.pop(name, None)
+    env = bench_environment(str(work / "cache"))
     effects = effects_command()
     python = [sys.executable, "-c", "pass"]
     floor = [sys.executable, "-c", "import typer, rich.console, yaml"]

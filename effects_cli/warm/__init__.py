@@ -87,7 +87,7 @@ def _replay(request: Request) -> Replay | None:
 
         guide = bundled_guide_file()
     limit = environ.get("EFFECTS_MAX_GUIDE_BYTES", "").strip()
-    if limit and not (limit.isascii() and limit.isdigit() and 0 < len(limit) < 19):
+    if limit and not (limit.isascii() and limit.isdigit() and 0 < len(limit) < 19 and int(limit)):
         return None  # an error to report, or a limit the full program reads exactly
     is_terminal = view.stdout_is_terminal()
     styling = terminal.styling(request.color, environ, is_terminal)

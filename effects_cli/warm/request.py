@@ -119,7 +119,10 @@ def _own(request: Request, words: list[str]) -> bool:
     name, equals, attached = word.partition("=")
     if request.verb == "tip" and word in ("--daily", "--short"):
         words.pop(0)
-        setattr(request, word[2:], True)
+        if word == "--daily":
+            request.daily = True
+        else:
+            request.short = True
         return True
     takes = {"tip": ("--seed", "--section", "-s"), "search": ("--limit", "-n", "--section", "-s")}
     if name not in takes.get(request.verb, ()) or not (equals or len(words) > 1):
