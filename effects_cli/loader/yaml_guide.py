@@ -70,6 +70,19 @@ def parse_guide(
             line=text.count("\n", 0, at) + 1,
             column=at - text.rfind("\n", 0, at),
         )
+    from effects_cli.loader.yaml_events import read_guide
+
+    guide = read_guide(text, max_bytes)
+    if guide is not None:  # well formed: nothing to name a place for
+        return guide
+    return read_nodes(text, source, every_problem=every_problem, max_bytes=max_bytes)
+
+
+def read_nodes(
+    text: str, source: str = "<guide>", *, every_problem: bool = False, max_bytes: int = MAX_BYTES
+) -> Guide:
+    """`parse_guide` by composing the YAML into nodes and reading them one by one: slower
+    than the events `yaml_events` reads, but able to name any problem's place."""
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import bisect
 from array import array
-from collections import Counter
-from collections.abc import Iterator
+from collections import Counter, defaultdict, deque
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
+from itertools import accumulate, repeat
+from operator import or_
 from typing import TYPE_CHECKING, NamedTuple
 
 from effects_cli.search.stemmer import Stemmer, english_stemmer, stem_all
@@ -35,6 +38,9 @@ _TITLE_MAX, _TEXT_MAX, _LIST_MAX = (
     (1 << _TEXT_BITS) - 1,
     (1 << _LIST_BITS) - 1,
 )
+
+_TEXT_CODES = [count << _TEXT_SHIFT for count in range(_TEXT_MAX + 1)]
+"""The posting bits of a count in the text, by the count."""
 
 Packed = tuple[bytes, bytes, tuple[str, ...], tuple[str, ...], bytes, bytes]
 """An `IndexRecord` as stored: its arrays as bytes, in a plain tuple."""
@@ -130,71 +136,54 @@ class Index:
 
     @classmethod
     def build(cls, corpus: Corpus) -> Index:
-        """Index every section and sub-point, in guide order."""
+        """Index every section and sub-point, in guide order.
+
+        A large guide has a million postings: the words of an entry's text alone
+        (most of them) are packed and appended by ``map`` over its counts, with no
+        Python step a posting; the few words of its title and lists get a loop.
+        """
         if len(corpus) >= 1 << _DOC_BITS:
             raise ValueError(f"a guide of over {1 << _DOC_BITS:,} entries cannot be indexed")
-        postings: dict[str, list[int]] = {}
-        title_lengths: list[int] = []
-        text_lengths: list[int] = []
+        postings: defaultdict[str, array[int]] = defaultdict(partial(array, "I"))
+        lists_of = postings.__getitem__
+        title_lengths, text_lengths = array("I"), array("I")
         keywords, related = corpus.keywords, corpus.related
         for doc, (title, text) in enumerate(corpus.fields):
             title_words, title_length = field_words(title)
             text_words, text_length = field_words(text)
             title_lengths.append(title_length)
             text_lengths.append(text_length)
-            title_counts, text_counts = Counter(title_words), Counter(text_words)
-            # Most entries of most guides have neither keywords nor related words: their
-            # postings are packed in a loop of plain operations (a million of them, in a
-            # large guide, where calls to min() and setdefault() cost a second).
+            base = doc << _DOC_SHIFT
+            text_counts = Counter(text_words)
             listed = keywords[doc], related[doc]
-            if not (listed[0] or listed[1]):
-                base = doc << _DOC_SHIFT
-                for word, count in text_counts.items():
-                    in_title = title_counts.pop(word, 0)
-                    posting = (
+            if listed[0] or listed[1]:
+                _pack_listed(lists_of, base, title_words, text_counts, listed)
+            else:
+                title_counts: dict[str, int] = {}
+                for word in title_words:
+                    title_counts[word] = title_counts.get(word, 0) + 1
+                for word, count in title_counts.items():
+                    in_text = text_counts.pop(word, 0)
+                    lists_of(word).append(
                         base
-                        | (in_title if in_title < _TITLE_MAX else _TITLE_MAX) << _TITLE_SHIFT
-                        | (count if count < _TEXT_MAX else _TEXT_MAX) << _TEXT_SHIFT
+                        | (count if count < _TITLE_MAX else _TITLE_MAX) << _TITLE_SHIFT
+                        | _TEXT_CODES[in_text if in_text < _TEXT_MAX else _TEXT_MAX]
                     )
-                    found = postings.get(word)
-                    if found is None:
-                        postings[word] = [posting]
-                    else:
-                        found.append(posting)
-                for word, count in title_counts.items():  # words of the title alone
-                    posting = base | (count if count < _TITLE_MAX else _TITLE_MAX) << _TITLE_SHIFT
-                    found = postings.get(word)
-                    if found is None:
-                        postings[word] = [posting]
-                    else:
-                        found.append(posting)
-                continue
-            words = title_counts.keys() | text_counts.keys()
-            keyword_counts, related_counts = (
-                Counter(field_words(", ".join(phrases))[0]) for phrases in listed
-            )
-            for word in words | keyword_counts.keys() | related_counts.keys():
-                postings.setdefault(word, []).append(
-                    doc << _DOC_SHIFT
-                    | min(title_counts[word], _TITLE_MAX) << _TITLE_SHIFT
-                    | min(text_counts[word], _TEXT_MAX) << _TEXT_SHIFT
-                    | min(keyword_counts[word], _LIST_MAX) << _LIST_BITS
-                    | min(related_counts[word], _LIST_MAX)
-                )
+            counts: Iterable[int] = text_counts.values()
+            if text_counts and max(counts) > _TEXT_MAX:
+                counts = map(min, counts, repeat(_TEXT_MAX))
+            packed = map(or_, map(_TEXT_CODES.__getitem__, counts), repeat(base))
+            deque(map(array.append, map(lists_of, text_counts), packed), maxlen=0)
         words = sorted(postings)
-        offsets = array("I", [0])
-        flat = array("I")
-        for word in words:
-            flat.extend(postings[word])
-            offsets.append(len(flat))
+        in_order = list(map(postings.__getitem__, words))
         return cls(
             IndexRecord(
-                array("I", title_lengths),
-                array("I", text_lengths),
+                title_lengths,
+                text_lengths,
                 tuple(words),
                 tuple(stem_all(words)),
-                offsets,
-                flat,
+                array("I", accumulate(map(len, in_order), initial=0)),
+                array("I", b"".join(map(array.tobytes, in_order))),
             )
         )
 
@@ -279,3 +268,26 @@ class Index:
     def docs(self, word: str) -> set[int]:
         """The entries holding ``word``."""
         return {number >> _DOC_SHIFT for number in self._numbers(word)}
+
+
+def _pack_listed(
+    lists_of: Callable[[str], array[int]],
+    base: int,
+    title_words: list[str],
+    text_counts: Counter[str],
+    listed: tuple[tuple[str, ...], tuple[str, ...]],
+) -> None:
+    """Append the postings of an entry's title words and listed words (its keywords and
+    related words), taking them out of ``text_counts``."""
+    title_counts = Counter(title_words)
+    keyword_counts, related_counts = (
+        Counter(field_words(", ".join(phrases))[0]) for phrases in listed
+    )
+    for word in title_counts.keys() | keyword_counts.keys() | related_counts.keys():
+        lists_of(word).append(
+            base
+            | min(title_counts[word], _TITLE_MAX) << _TITLE_SHIFT
+            | min(text_counts.pop(word, 0), _TEXT_MAX) << _TEXT_SHIFT
+            | min(keyword_counts[word], _LIST_MAX) << _LIST_BITS
+            | min(related_counts[word], _LIST_MAX)
+        )

@@ -53,7 +53,11 @@ def test_tokens_carry_spans_and_positions() -> None:
 
 TEXTS = st.lists(
     st.sampled_from(
-        ["peer", "Self-Help", "#BellLetsTalk", "Café", "it\u2019s", " ", ", ", "-", "#"]
+        [
+            *("peer", "Self-Help", "#BellLetsTalk", "Café", "it\u2019s", "don't", "_x", "3rd"),
+            *(" ", ", ", "-", "#", "'", "\u2019", "\u2018", "\u201c", "\u2014", "\u2010"),
+            *("\u00a0", "\u00ad", "\u2026", "\u00df", "\u212a", "\ufb01"),
+        ]
     ),
     max_size=12,
 ).map("".join)
