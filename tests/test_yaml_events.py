@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from effects_cli.errors import GuideError
 from effects_cli.loader.files import MAX_BYTES
 from effects_cli.loader.yaml_events import read_guide
-from effects_cli.loader.yaml_guide import read_nodes
+from effects_cli.loader.yaml_guide import _NOT_YAML, read_nodes
 from effects_cli.model import Guide
 from effects_cli.writing import guide_data, guide_yaml
 
@@ -72,6 +72,13 @@ def test_a_good_guide_is_read_from_its_events() -> None:
 )
 def test_whatever_it_is_not_sure_of_is_left_to_the_node_reader(text: str) -> None:
     assert read_guide(text, MAX_BYTES) is None
+
+
+@given(st.characters().filter(lambda ch: _NOT_YAML.match(ch) is not None))
+def test_a_character_yaml_does_not_allow_is_left_to_the_node_reader(character: str) -> None:
+    """(The node reader's check for such characters, which names their line, is made only
+    when this reader gives up: libyaml refuses the same characters, without a place.)"""
+    assert read_guide(GOOD.replace("Its text.", f"Its{character}text."), MAX_BYTES) is None
 
 
 def test_text_past_the_size_limit_is_left_to_the_node_reader() -> None:

@@ -60,6 +60,11 @@ def parse_guide(
     fields, with aliases repeated, may hold at most ``max_bytes`` characters
     (`GuideTooLarge`); without aliases that is never more than the file's own size.
     """
+    from effects_cli.loader.yaml_events import read_guide
+
+    guide = read_guide(text, max_bytes)
+    if guide is not None:  # well formed (libyaml refuses what _NOT_YAML finds, without a place)
+        return guide
     refused = _NOT_YAML.search(text)
     if refused:
         # Found here rather than by the parser: libyaml reports a byte offset, not a place.
@@ -70,11 +75,6 @@ def parse_guide(
             line=text.count("\n", 0, at) + 1,
             column=at - text.rfind("\n", 0, at),
         )
-    from effects_cli.loader.yaml_events import read_guide
-
-    guide = read_guide(text, max_bytes)
-    if guide is not None:  # well formed: nothing to name a place for
-        return guide
     return read_nodes(text, source, every_problem=every_problem, max_bytes=max_bytes)
 
 
