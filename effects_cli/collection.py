@@ -153,6 +153,7 @@ class Everything:
 
     def index(self, corpus: Corpus) -> Index:
         """The index of all the guides, from the cache when every file is as it was."""
+        from effects_cli.search import stored
         from effects_cli.search.index import Index
         from effects_cli.search.stemmer import index_stamp
 
@@ -160,14 +161,11 @@ class Everything:
             return Index.build(corpus)
         key = ("<every guide>", *self._stamps, cache.code_stamp(), index_stamp())
         size = sum(stamp[1] for stamp in self._stamps)  # type: ignore[index]
-        stored = cache.read("everything", key, limit=96 * size + 8 * len(corpus) + (1 << 16))
-        if stored is not None:
-            try:
-                return Index.from_record(stored)  # type: ignore[arg-type]
-            except (TypeError, ValueError):
-                pass
+        kept = stored.read("everything", key, limit=96 * size + 8 * len(corpus) + (1 << 16))
+        if kept is not None:
+            return kept
         index = Index.build(corpus)
-        cache.write("everything", key, index.record())
+        stored.write("everything", key, index)
         return index
 
 

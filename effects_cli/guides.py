@@ -90,6 +90,7 @@ class GuideSource(NamedTuple):
         (A cached entry that does not check out raises `Damaged`: the search then
         starts again with `reread`.)
         """
+        from effects_cli.search import stored
         from effects_cli.search.index import Index
         from effects_cli.search.stemmer import index_stamp
 
@@ -98,14 +99,11 @@ class GuideSource(NamedTuple):
         if stamp is None:
             return corpus, Index.build(corpus)
         key = (*stamp, cache.code_stamp(), index_stamp())
-        stored = cache.read("index", key, limit=_index_limit(opened, len(corpus)))
-        if stored is not None:
-            try:
-                return corpus, Index.from_record(stored)  # type: ignore[arg-type]
-            except (TypeError, ValueError):
-                pass
+        kept = stored.read("index", key, limit=_index_limit(opened, len(corpus)))
+        if kept is not None:
+            return corpus, kept
         index = Index.build(corpus)
-        cache.write("index", key, index.record())
+        stored.write("index", key, index)
         return corpus, index
 
     def reread(self) -> tuple[Corpus, Index]:
@@ -116,9 +114,10 @@ class GuideSource(NamedTuple):
         corpus = _corpus(opened)
         index = Index.build(corpus)
         if stamp is not None:
+            from effects_cli.search import stored
             from effects_cli.search.stemmer import index_stamp
 
-            cache.write("index", (*stamp, cache.code_stamp(), index_stamp()), index.record())
+            stored.write("index", (*stamp, cache.code_stamp(), index_stamp()), index)
         return corpus, index
 
     def _open(self, *, reread: bool = False) -> tuple[Guide | GuideFile, _Stamp | None]:

@@ -2,7 +2,7 @@
 
 Only storage and lookup live here: which words a query word matches is
 `forms`, how entries score is `ranking`, what a misspelt word stands for is
-`typos`. The index is plain data (`IndexRecord`), so that it can be cached.
+`typos`. The index is plain data (`IndexData`), which `stored` keeps in the cache.
 """
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ from __future__ import annotations
 import bisect
 from array import array
 from collections import Counter, defaultdict, deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from itertools import accumulate, repeat
 from operator import or_
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from effects_cli.search.stemmer import Stemmer, english_stemmer, stem_all
 from effects_cli.search.text import field_words
@@ -39,65 +39,34 @@ _TITLE_MAX, _TEXT_MAX, _LIST_MAX = (
     (1 << _LIST_BITS) - 1,
 )
 
+
+class Postings(Protocol):
+    """A word's postings by the slice of them its offsets give: an array, or a file's."""
+
+    def __getitem__(self, span: slice, /) -> array[int]: ...
+
+
 _TEXT_CODES = [count << _TEXT_SHIFT for count in range(_TEXT_MAX + 1)]
 """The posting bits of a count in the text, by the count."""
 
-Packed = tuple[bytes, bytes, tuple[str, ...], tuple[str, ...], bytes, bytes]
-"""An `IndexRecord` as stored: its arrays as bytes, in a plain tuple."""
 
-
-class IndexRecord(NamedTuple):
-    """An index as data: the one owner of the shape of what the cache stores.
-
-    Stored (`packed`) it is a plain tuple of bytes and tuples of strings, as
-    ``marshal`` wants (it refuses named tuples); read back (`read`), its shape
-    is checked and its arrays unpacked.
-    """
+class IndexData(NamedTuple):
+    """An index as data: built in memory (`Index.build`), or read in place from the
+    cache (`effects_cli.search.stored`), whose sequences read what is asked for."""
 
     title_lengths: array[int]
     """The length in words of each entry's title."""
     text_lengths: array[int]
     """The length in words of each entry's text."""
-    words: tuple[str, ...]
+    words: Sequence[str]
     """Every word of the guide, folded, in sorted order."""
-    stems: tuple[str, ...]
+    stems: Sequence[str]
     """The Snowball stem of each word of ``words``."""
     offsets: array[int]
     """Where the postings of each word begin in ``postings``, then their count."""
-    postings: array[int]
-    """Every word's postings, one 32-bit number each (see `Index.postings`)."""
-
-    @classmethod
-    def read(cls, record: tuple) -> IndexRecord:  # type: ignore[type-arg]
-        """A stored record with its arrays unpacked and its shape checked; TypeError or
-        ValueError if it is not an index."""
-        title_lengths, text_lengths, words, stems, offsets, postings = record
-        arrays = [array("I") for _ in range(4)]
-        for unpacked, packed in zip(
-            arrays, (title_lengths, text_lengths, offsets, postings), strict=True
-        ):
-            unpacked.frombytes(packed)
-        titles, texts, starts, numbers = arrays
-        if not (
-            isinstance(words, tuple)
-            and isinstance(stems, tuple)
-            and len(titles) == len(texts)
-            and len(words) == len(stems) == len(starts) - 1
-            and (not starts or starts[-1] == len(numbers))
-        ):
-            raise ValueError("not an index record")
-        return cls(titles, texts, words, stems, starts, numbers)
-
-    def packed(self) -> Packed:
-        """The record as a plain tuple of strings and bytes, for ``marshal``."""
-        return (
-            self.title_lengths.tobytes(),
-            self.text_lengths.tobytes(),
-            self.words,
-            self.stems,
-            self.offsets.tobytes(),
-            self.postings.tobytes(),
-        )
+    postings: Postings
+    """Every word's postings, one 32-bit number each (see `Index.postings`), sliced by
+    ``offsets``."""
 
 
 class FieldLengths(NamedTuple):
@@ -119,8 +88,8 @@ class Index:
     search asks: a word, the words of a stem, the stems that begin with another.
     """
 
-    def __init__(self, data: IndexRecord) -> None:
-        """Take an index from its data (made by `Index.build` or read by `Index.from_record`)."""
+    def __init__(self, data: IndexData) -> None:
+        """Take an index from its data (made by `Index.build`, or read by `stored.read`)."""
         self._data = data
         self._words, self._stems = data.words, data.stems
         self._offsets, self._postings = data.offsets, data.postings
@@ -177,7 +146,7 @@ class Index:
         words = sorted(postings)
         in_order = list(map(postings.__getitem__, words))
         return cls(
-            IndexRecord(
+            IndexData(
                 title_lengths,
                 text_lengths,
                 tuple(words),
@@ -187,22 +156,18 @@ class Index:
             )
         )
 
-    def record(self) -> Packed:
-        """The index as tuples of strings and bytes, for ``marshal``."""
-        return self._data.packed()
-
-    @classmethod
-    def from_record(cls, record: tuple) -> Index:  # type: ignore[type-arg]
-        """An index from a stored `record`; TypeError or ValueError if it is not one."""
-        return cls(IndexRecord.read(record))
+    @property
+    def data(self) -> IndexData:
+        """What the index is made of (for `stored.write`)."""
+        return self._data
 
     @property
-    def vocabulary(self) -> tuple[str, ...]:
+    def vocabulary(self) -> Sequence[str]:
         """Every word of the guide, folded, in sorted order."""
         return self._words
 
     @property
-    def stems(self) -> tuple[str, ...]:
+    def stems(self) -> Sequence[str]:
         """The stem of each word of `vocabulary`, at the same place."""
         return self._stems
 

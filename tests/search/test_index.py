@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import marshal
-from array import array
 from collections import Counter
 
 import pytest
@@ -12,9 +10,7 @@ from hypothesis import strategies as st
 
 from effects_cli.model import Guide, Section
 from effects_cli.search.corpus import Corpus
-from effects_cli.search.engine import search
-from effects_cli.search.index import Index, IndexRecord
-from effects_cli.search.query import parse_query
+from effects_cli.search.index import Index
 from effects_cli.search.text import tokenize
 
 from .conftest import corpus_of
@@ -26,61 +22,6 @@ SMALL = Index.build(
         ("", ""),
     )
 )
-
-
-def test_the_index_survives_its_record(corpus: Corpus, index: Index) -> None:
-    again = Index.from_record(index.record())
-    for text in ("stigma", "meditate", '"peer support"', "lonely"):
-        query = parse_query(text)
-        assert search(corpus, query, index=again) == search(corpus, query, index=index)
-    assert again.vocabulary == index.vocabulary
-    assert (again.entry_count, again.lengths) == (index.entry_count, index.lengths)
-    assert Index.build(corpus).record() == index.record()
-
-
-@pytest.mark.parametrize(
-    "record", [(), (b"", b""), ("a", "b", {}, {}, {}, ()), (b"\0" * 4, b"", {}, {}, {}, ())]
-)
-def test_a_malformed_index_record_is_refused(record: tuple) -> None:  # type: ignore[type-arg]
-    with pytest.raises((TypeError, ValueError)):
-        Index.from_record(record)
-
-
-GOOD = SMALL.record()
-
-
-@pytest.mark.parametrize(
-    ("record", "error"),
-    [
-        pytest.param(GOOD[:5], ValueError, id="too-short"),
-        pytest.param((*GOOD, b""), ValueError, id="too-long"),
-        pytest.param(None, TypeError, id="not-a-tuple"),
-        pytest.param(("text", *GOOD[1:]), TypeError, id="text-for-bytes"),
-        pytest.param((b"\0\0\0", *GOOD[1:]), ValueError, id="a-part-of-a-number"),
-        pytest.param((b"", *GOOD[1:]), ValueError, id="titles-and-texts-differ"),
-        pytest.param((*GOOD[:2], list(GOOD[2]), *GOOD[3:]), ValueError, id="words-not-a-tuple"),
-        pytest.param((*GOOD[:3], GOOD[3][:-1], *GOOD[4:]), ValueError, id="a-stem-missing"),
-        pytest.param((*GOOD[:5], GOOD[5][:-4]), ValueError, id="a-posting-missing"),
-    ],
-)
-def test_a_record_of_the_wrong_shape_is_refused(record: object, error: type[Exception]) -> None:
-    with pytest.raises(error):
-        IndexRecord.read(record)  # type: ignore[arg-type]
-
-
-def test_the_record_is_plain_data_for_marshal_and_named_on_read() -> None:
-    assert type(GOOD) is tuple
-    assert marshal.loads(marshal.dumps(GOOD)) == GOOD
-    read = IndexRecord.read(GOOD)
-    assert read.words == SMALL.vocabulary
-    assert read.stems == SMALL.stems
-    assert (read.title_lengths, read.text_lengths) == (
-        array("I", [2, 1, 0]),
-        array("I", [6, 20, 0]),
-    )
-    assert read.packed() == GOOD
-    with pytest.raises(ValueError):
-        marshal.dumps(read)  # why the record is written as a plain tuple
 
 
 @pytest.mark.parametrize(
@@ -100,7 +41,7 @@ def test_postings(word: str, postings: list[tuple[int, int, int, int, int]]) -> 
 
 def test_lookups() -> None:
     words = SMALL.vocabulary
-    assert words == tuple(sorted(words))
+    assert words == tuple(sorted(words))  # type: ignore[comparison-overlap]
     assert SMALL.find("stigma") == words.index("stigma")
     assert SMALL.find("stigm") is None
     assert [words[at] for at in SMALL.starting("peer")] == ["peer", "peers", "peertopeer"]
@@ -135,7 +76,6 @@ def test_keywords_and_related_words_are_fields_of_their_own() -> None:
     assert list(index.postings("grief")) == [(1, 0, 0, 0, 1)]
     assert list(index.postings("diet")) == [(0, 0, 1, 0, 0)]
     assert list(index.lengths.texts) == [3, 1]  # keywords are not text
-    assert Index.from_record(index.record()).vocabulary == index.vocabulary
 
 
 WORDS = st.sampled_from(
