@@ -16,6 +16,8 @@ from pathlib import Path
 from random import Random
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from effects_cli import warm
 from tests.helpers import (
@@ -492,3 +494,78 @@ def test_an_edited_guide_replaces_its_replay_file(
         shown = replayed(["--guide", str(path), "show", "1.1"], monkeypatch, tmp_path) or b""
         assert f"Alpha point {edit}".encode() in shown
     assert len([file for file in cache_files() if file.name.startswith("view-")]) == 1
+
+
+_NUMBERS = st.sampled_from(["3", "-2", "x", "99", "+1", "007", "0", " 2", "99999999999999999999"])
+
+
+def _valued(*names: str) -> st.SearchStrategy[list[str]]:
+    """An option with a number, as two words or one (``-n 3``, ``-n=3``, ``--limit=3``)."""
+    return st.tuples(st.sampled_from(names), _NUMBERS, st.booleans()).map(
+        lambda option: [f"{option[0]}={option[1]}"] if option[2] else list(option[:2])
+    )
+
+
+_GLOBALS = st.one_of(
+    st.just(["--no-color"]),
+    st.just(["--no-pager"]),
+    st.sampled_from(["always", "never", "auto", "purple"]).map(lambda c: ["--color", c]),
+    st.sampled_from(["always", "never"]).map(lambda c: [f"--color={c}"]),
+)
+_OWN = {
+    "show": st.sampled_from([["4"], ["4.2"], ["11"], ["-1"], ["abc"], ["4."], ["--"], ["--json"]]),
+    "tip": st.one_of(
+        st.sampled_from([["--short"], ["--daily"], ["--bogus"]]),
+        _valued("--seed", "--section", "-s"),
+    ),
+    "list": st.sampled_from([["--tree"], ["-t"], ["extra"], ["--tree=1"]]),
+    "search": st.one_of(
+        st.sampled_from([["stigma"], ["peer"], ["support"], ["-x"], ["--"], ["qzxv"]]),
+        _valued("-n", "--limit", "-s", "--section"),
+    ),
+}
+
+
+@st.composite
+def _command_lines(draw: st.DrawFn) -> list[str]:
+    """Command lines of the verbs the fast path reads, right and wrong, in any order."""
+    verb = draw(st.sampled_from(sorted(_OWN)))
+    before = draw(st.lists(_GLOBALS, max_size=2))
+    after = draw(st.lists(_OWN[verb], max_size=3))
+    for option in draw(st.lists(_GLOBALS, max_size=1)):  # global options follow it too
+        after.insert(draw(st.integers(0, len(after))), option)
+    argv = [word for part in before for word in part] + [verb]
+    argv += [word for part in after for word in part]
+    if verb == "tip" and not {"--seed", "--daily"} & set(argv):
+        argv += ["--seed", "5"]  # a random tip is another tip each run
+    return argv
+
+
+@pytest.mark.posix
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(argv=_command_lines())
+def test_any_command_line_gets_what_the_full_program_answers(
+    warm_cache: dict[str, str], argv: list[str]
+) -> None:
+    """Whatever the fast path makes of a command line (a replay, a direct answer, or the
+    full program), stdout, stderr and exit code are what ``--no-cache`` gives."""
+    reference = run([*EFFECTS, "--no-cache", *argv], cwd=Path(warm_cache["HOME"]), **warm_cache)
+    answered = run([*EFFECTS, *argv], cwd=Path(warm_cache["HOME"]), **warm_cache)
+    assert (answered.stdout, answered.stderr, answered.returncode) == (
+        reference.stdout,
+        reference.stderr,
+        reference.returncode,
+    )
+
+
+@pytest.fixture(scope="module")
+def warm_cache(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """A cache folder with every view of the bundled guide kept (for the fast path)."""
+    home = tmp_path_factory.mktemp("warm")
+    env = {
+        "HOME": str(home),
+        "XDG_CACHE_HOME": str(home / "cache"),
+        "XDG_DATA_HOME": str(home / "data"),
+    }
+    run([*EFFECTS, "show", "4"], cwd=home, **env)
+    return env

@@ -14,7 +14,6 @@ from effects_cli.cli import browse, completion, files, library, reading, search
 from effects_cli.cli.exits import ExitCode, report
 from effects_cli.cli.library import complete_guide
 from effects_cli.cli.options import (
-    NEGATIVE_NUMBER,
     App,
     ColorChoice,
     HelpWhenBare,
@@ -25,6 +24,7 @@ from effects_cli.cli.output import complain, shortened
 from effects_cli.cli.settings import forget_unreadable_sizes
 from effects_cli.cli.streams import PROG, ClosedPipe, identity, silence_stdout, tell_remarks
 from effects_cli.errors import EffectsError
+from effects_cli.numbers import is_negative_number
 
 
 class EffectsGroup(HelpWhenBare):
@@ -115,7 +115,7 @@ def _report_usage(error: typer.TyperException) -> int:
     option = getattr(error, "option_name", None)  # click's NoSuchOption
     if (
         option
-        and NEGATIVE_NUMBER.fullmatch(option)
+        and is_negative_number(option)
         and context is not None
         and any(param.param_type_name == "argument" for param in context.command.params)
     ):

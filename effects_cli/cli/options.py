@@ -11,7 +11,6 @@ No ``from __future__ import annotations``: Typer reads these signatures.
 """
 
 import os
-import re
 import stat
 from collections.abc import Callable
 from typing import Annotated, Any
@@ -19,16 +18,17 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
+from effects_cli import numbers
 from effects_cli.cli import settings
 from effects_cli.cli.settings import (
     LARGEST,
     ColorChoice,
     Settings,
-    bounded,
     guide_source,
 )
 from effects_cli.escapes import quote
 from effects_cli.model import Guide
+from effects_cli.numbers import is_negative_number
 
 
 def read_settings(
@@ -48,12 +48,9 @@ def whole_number(low: int, *, clamp: bool = False) -> Callable[[str], int]:
     def parse(text: str | int) -> int:
         if isinstance(text, int):  # the default, which Typer passes through the parser too
             return text
-        digits = text.strip()
-        sign = -1 if digits.startswith("-") else 1
-        digits = digits.removeprefix("-").removeprefix("+")
-        if not (digits.isdecimal() and digits.isascii()):
+        number = numbers.whole_number(text)
+        if number is None:
             raise typer.BadParameter(f"{quote(text)} is not a whole number")
-        number = sign * bounded(digits)
         if number > LARGEST and clamp:
             return LARGEST
         if number > LARGEST or number < low:
@@ -104,8 +101,6 @@ def _completions(ctx: typer.Context, choose: Callable[[Guide], Choices]) -> Choi
         return []
 
 
-NEGATIVE_NUMBER = re.compile(r"-[0-9.]+")
-"""An argument such as ``-1`` or ``-4.2``: no option looks like this."""
 USAGE = 2
 """`app.ExitCode.USAGE`, which a group without a command exits with."""
 
@@ -203,9 +198,9 @@ class ReferenceCommand(Command):
 
     def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
         if "--" not in args:
-            numbers = [arg for arg in args if NEGATIVE_NUMBER.fullmatch(arg)]
-            if numbers:
-                args = [arg for arg in args if arg not in numbers] + ["--", *numbers]
+            negative = [arg for arg in args if is_negative_number(arg)]
+            if negative:
+                args = [arg for arg in args if arg not in negative] + ["--", *negative]
         return super().parse_args(ctx, args)
 
 

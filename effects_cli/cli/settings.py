@@ -14,14 +14,13 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from effects_cli.escapes import quote
 from effects_cli.guides import GuideSource
+from effects_cli.numbers import LARGEST, bounded
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, MutableMapping
 
 MAX_BYTES_VARIABLE = "EFFECTS_MAX_GUIDE_BYTES"
 """Raises (or lowers) the size limit of a guide, in bytes."""
-LARGEST = 2**63 - 1
-"""The largest number an option or variable takes: what a file size can be."""
 
 
 class ColorChoice(str, Enum):
@@ -107,13 +106,6 @@ def theme(environ: Mapping[str, str]) -> str:
         raise SettingError(
             f"{quote(str(error))} is not one of {', '.join(theme.CHOICES)}", theme.VARIABLE
         ) from None
-
-
-def bounded(digits: str) -> int:
-    """The number ASCII ``digits`` spell, or ``LARGEST + 1`` when they spell more: Python
-    refuses to read thousands of digits, and no option needs more than nineteen."""
-    significant = digits.lstrip("0") or "0"
-    return int(significant) if len(significant) <= len(str(LARGEST)) else LARGEST + 1
 
 
 def forget_unreadable_sizes(environ: MutableMapping[str, str]) -> None:

@@ -10,8 +10,8 @@ reading that is not certain is left to Typer.
 
 from __future__ import annotations
 
-LARGEST = 2**63 - 1
-"""As the full program's whole-number options (`effects_cli.cli.options.LARGEST`)."""
+from effects_cli.numbers import LARGEST, is_negative_number, whole_number
+
 SEARCH_LIMIT = 10
 """As `effects_cli.cli.search.SEARCH_LIMIT`."""
 _COLOURS = ("auto", "always", "never")
@@ -70,9 +70,9 @@ def read(argv: list[str]) -> Request | None:
         if word == "--":
             positional += words[1:]
             break
-        if request.verb == "show" and _negative_number(word) and "--" in words:
+        if request.verb == "show" and is_negative_number(word) and "--" in words:
             return None  # click reads it as an unknown option then (`options.ReferenceCommand`)
-        if word.startswith("-") and not (request.verb == "show" and _negative_number(word)):
+        if word.startswith("-") and not (request.verb == "show" and is_negative_number(word)):
             if not (_global(request, words) or _own(request, words)):
                 return None
         else:
@@ -130,8 +130,8 @@ def _own(request: Request, words: list[str]) -> bool:
     if equals and not name.startswith("--"):
         return False  # click reads -s=3 as the value "=3": the full program's error
     words.pop(0)
-    value = _whole_number(attached if equals else words.pop(0))
-    if value is None:
+    value = whole_number(attached if equals else words.pop(0))
+    if value is None or not -LARGEST - 1 <= value <= LARGEST:
         return False
     if name == "--seed":
         request.seed = value
@@ -157,20 +157,3 @@ def _complete(request: Request, positional: list[str]) -> bool:
         request.words = positional
         return bool(positional)
     return request.verb == "list" and not positional
-
-
-def _whole_number(text: str) -> int | None:
-    """What `effects_cli.cli.options.whole_number` reads, or None where it would refuse."""
-    digits = text.strip()
-    sign = -1 if digits.startswith("-") else 1
-    digits = digits.removeprefix("-").removeprefix("+")
-    if not (digits and digits.isascii() and digits.isdigit()) or len(digits.lstrip("0")) > 19:
-        return None
-    number = sign * int(digits)
-    return number if -LARGEST - 1 <= number <= LARGEST else None
-
-
-def _negative_number(word: str) -> bool:
-    """``-1`` or ``-4.2``: an argument, as `effects_cli.cli.options.NEGATIVE_NUMBER` reads it."""
-    body = word[1:]
-    return bool(body) and all(ch in "0123456789." for ch in body)
