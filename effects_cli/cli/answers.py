@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from effects_cli.cli.results import Contents, EntryView, ShortTip
-from effects_cli.warm.keeper import Kept
+from effects_cli.cli.results import Contents, EntryView, Kept, ShortTip
 
 if TYPE_CHECKING:
     from effects_cli.cli.results import Result

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from effects_cli.cli.options import Settings
-    from effects_cli.warm.keeper import Kept
+    from effects_cli.cli.results import Kept
 
 _STYLE_CODE = re.compile(r"\x1b\[[0-9;]*m")
 _LINE_TAIL = re.compile(rf"(?:[ \t]|{_STYLE_CODE.pattern})+$", re.MULTILINE)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from effects_cli.model import Frozen
 
 if TYPE_CHECKING:
+    from effects_cli.entries import Entries
     from effects_cli.model import Entry, Guide, Point, Section
     from effects_cli.search.results import Results
 
@@ -252,3 +253,17 @@ def _fitted_guide(guide: Guide, target: Target) -> Guide:
 
 Result = Contents | EntryView | ShortTip | WholeGuide | Found | Uncovered
 """What a command hands to `output.emit`."""
+
+
+class Kept:
+    """What a command printed, by name (``show:4.2``, ``short:4.2``, ``list``, ``list-tree``),
+    and the entries of the guide it is of; for a tip picked at random from the whole guide,
+    its kind (``show`` or ``short``), of which a large guide gets more picked ahead
+    (`effects_cli.warm.keeper` keeps it for the fast path)."""
+
+    __slots__ = ("ahead", "entries", "name")
+
+    def __init__(self, name: str, entries: Entries, ahead: str | None = None) -> None:
+        self.name = name
+        self.entries = entries
+        self.ahead = ahead

@@ -21,25 +21,12 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from effects_cli.cli.options import Settings
-    from effects_cli.cli.results import Result, Target
+    from effects_cli.cli.results import Kept, Result, Target
     from effects_cli.entries import Entries
 
 ALL_VIEWS_UP_TO = 300
 """A guide of at most this many entries has all its views laid out when the first is kept
 (about a millisecond each)."""
-
-
-class Kept:
-    """What a command printed, by name (``show:4.2``, ``short:4.2``, ``list``, ``list-tree``),
-    and the entries of the guide it is of; for a tip picked at random from the whole guide,
-    its kind (``show`` or ``short``), of which a large guide gets more picked ahead."""
-
-    __slots__ = ("ahead", "entries", "name")
-
-    def __init__(self, name: str, entries: Entries, ahead: str | None = None) -> None:
-        self.name = name
-        self.entries = entries
-        self.ahead = ahead
 
 
 def keep_view(
