@@ -2,8 +2,9 @@
 
 Parsing the guide's YAML (and importing PyYAML to do it) costs more than the
 rest of a run; building a search index of a large guide costs more again.
-Each result is kept in the user's cache folder as one file of ``marshal``
-data, which Python loads without importing anything.
+Each result is kept in the user's cache folder as one file: ``marshal`` data,
+which Python loads without importing anything, or a layout read in place (the
+parsed guide, `effects_cli.records`; the search index, `effects_cli.search.stored`).
 
 - `folder`: where the cache lives, and whether it is safe to use: made private
   to the user (0700, every level this program creates), refused when another

@@ -1,7 +1,8 @@
 """Read a guide file and turn it into the model, or say exactly what is wrong with it.
 
 - `files`: the file's text, within the size limit, as UTF-8;
-- `yaml_guide`: the YAML format, checked node by node (imports PyYAML);
+- `yaml_guide`: the YAML format, checked node by node (imports PyYAML), after
+  `yaml_events` has read a well-formed guide from the parser's events (faster);
 - `markdown_guide`: the Markdown format (imports markdown-it-py), for files named
   ``.md`` or ``.markdown``.
 

@@ -26,8 +26,8 @@ adjacent and in order. A query word found nowhere that is not an English word
 is replaced by the guide's closest word (``meditaton`` by ``meditation``), and
 the result says so; a real word (``mediation``) never is.
 
-The index of a guide is plain data (`index.Index.record`), so that it can be
-cached between runs. Nothing here prints.
+The index of a guide is plain data (`index.IndexData`), which `stored` keeps
+in the cache for reading in place. Nothing here prints.
 
 The modules, one job each (split as whoosh splits its search):
 
@@ -38,7 +38,8 @@ The modules, one job each (split as whoosh splits its search):
 - `stemmer`: Snowball's English stemmer, loaded alone, and what else an index
   depends on;
 - `corpus`: the titles and texts search reads, entries made on demand;
-- `index`: the inverted index, its storage and lookups;
+- `index`: the inverted index, how it is built, and its lookups;
+- `stored`: the index in the cache, read in place;
 - `forms`: which of the guide's words a query word matches, and how much;
 - `ranking`: BM25F, phrase counts and proximity;
 - `function_words`: the words of how readers ask, which neither score nor count
