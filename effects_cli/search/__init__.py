@@ -38,7 +38,9 @@ The modules, one job each (split as whoosh splits its search):
 - `stemmer`: Snowball's English stemmer, loaded alone, and what else an index
   depends on;
 - `corpus`: the titles and texts search reads, entries made on demand;
-- `index`: the inverted index, how it is built, and its lookups;
+- `postings`: what an index is made of, and the number each posting is;
+- `build`: an index built from a guide's words;
+- `index`: the inverted index's lookups;
 - `stored`: the index in the cache, read in place;
 - `forms`: which of the guide's words a query word matches, and how much;
 - `ranking`: BM25F, phrase counts and proximity;

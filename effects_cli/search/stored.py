@@ -31,7 +31,8 @@ from typing import TYPE_CHECKING
 
 from effects_cli.cache import store
 from effects_cli.records import Damaged
-from effects_cli.search.index import Index, IndexData
+from effects_cli.search.index import Index
+from effects_cli.search.postings import IndexData
 
 if TYPE_CHECKING:
     from collections.abc import Hashable
