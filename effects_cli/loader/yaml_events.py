@@ -48,13 +48,14 @@ class _Unsure(Exception):
 def read_guide(text: str, max_bytes: int) -> Guide | None:
     """The guide of a YAML text, or None when the text is anything but a well-formed guide
     (or a problem in it is to be named): then `yaml_guide` reads it node by node."""
-    loader = _Loader(text)
     try:
-        return _Events(loader.get_event, max_bytes).guide()
-    except (_Unsure, yaml.YAMLError):
+        loader = _Loader(text)
+        try:
+            return _Events(loader.get_event, max_bytes).guide()
+        finally:
+            loader.dispose()
+    except (_Unsure, yaml.YAMLError, ValueError):  # ValueError: libyaml cannot take a surrogate
         return None
-    finally:
-        loader.dispose()
 
 
 class _Events:
