@@ -56,16 +56,12 @@ def keep_view(
     texts = {kept.name: printed}
     ahead = None
     small = len(sizes) + sum(sizes) <= ALL_VIEWS_UP_TO
-    existing = replay.open_replay(key)
-    if existing is None and small:
-        texts = {**_every_view(kept.entries.guide(), lay_out), **texts}
-    elif existing is not None:
-        existing.close()
     if kept.ahead is not None and not small:
         picked = _picked_ahead(kept.entries, kept.ahead, lay_out)
         texts = {**picked, **texts}
         ahead = (int.from_bytes(os.urandom(7), "big"), tuple(picked))
-    replay.keep(key, sizes, texts, _days_ahead(sum(sizes)), ahead)
+    every_view = (lambda: _every_view(kept.entries.guide(), lay_out)) if small else None
+    replay.keep(key, sizes, texts, _days_ahead(sum(sizes)), ahead, first=every_view)
 
 
 TIPS_AHEAD = 16

@@ -40,7 +40,7 @@ MOST_TEXTS = 4096
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Hashable
+    from collections.abc import Callable, Hashable
     from typing import Any
 
     Key = tuple[Hashable, ...]
@@ -182,12 +182,17 @@ def keep(
     texts: dict[str, bytes],
     daily: tuple[int, tuple[int, ...]] | None = None,
     ahead: tuple[int, tuple[str, ...]] | None = None,
+    *,
+    first: Callable[[], dict[str, bytes]] | None = None,
 ) -> None:
     """Add ``texts`` to the replay file of ``key`` (starting it afresh when it belongs to
     another key, is damaged, or is full), written private and renamed into place. The tips
-    picked ahead are ``ahead`` when given, else those the file had."""
+    picked ahead are ``ahead`` when given, else those the file had. A file started anew
+    holds what ``first`` lays out too (every view of a small guide)."""
     kept: dict[str, bytes] = {}
     old = open_replay(key)
+    if old is None and first is not None:
+        kept.update(first())
     if old is not None:
         if ahead is None:
             ahead = old.ahead
