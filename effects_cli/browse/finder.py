@@ -75,12 +75,17 @@ class Finder:
             except (EffectsError, Damaged):
                 corpus = None
             if corpus is None or not _same_shape(corpus, self._guide):
-                from effects_cli.search.corpus import Corpus
-                from effects_cli.search.index import Index
+                self._searchable = self._of_the_guide()
+            else:
+                self._searchable = corpus, index
 
-                corpus = Corpus.of(self._guide)
-                index = Index.build(corpus)
-            self._searchable = corpus, index
+    def _of_the_guide(self) -> tuple[Corpus, Index]:
+        """The guide on the screen, and an index built from it."""
+        from effects_cli.search.corpus import Corpus
+        from effects_cli.search.index import Index
+
+        corpus = Corpus.of(self._guide)
+        return corpus, Index.build(corpus)
 
     def find(self, text: str) -> Found:
         """The hits of ``text``, as ``effects search`` ranks them."""
@@ -96,7 +101,12 @@ class Finder:
         self.prepare()
         assert self._searchable is not None
         corpus, index = self._searchable
-        results = search(corpus, query, index=index, limit=HITS_LIMIT)
+        try:
+            results = search(corpus, query, index=index, limit=HITS_LIMIT)
+        except Damaged:  # a part of the cache read in place does not check out
+            with self._lock:
+                self._searchable = corpus, index = self._of_the_guide()
+            results = search(corpus, query, index=index, limit=HITS_LIMIT)
         if not results.hits:
             nothing = _nothing(text, results)
             if isinstance(nothing, NotCovered) and nothing.related:  # listed, to be opened
