@@ -135,11 +135,17 @@ class Everything:
 
     def reread(self) -> tuple[Corpus, Index]:
         """`searchable`, every guide parsed afresh (a cached entry did not check out)."""
-        from effects_cli.search.index import Index
-
+        # Stamped again before the files are read, as when first opened; the index built
+        # of what is read replaces the damaged one in the cache.
+        self._stamps = [
+            cache.file_stamp(source.file) if self.use_cache else None for source in self._sources
+        ]
         self._corpora = [source.reread()[0] for source in self._sources]
+        self._firsts = [0]
+        for part in self._corpora:
+            self._firsts.append(self._firsts[-1] + len(part))
         corpus = self.corpus()
-        return corpus, Index.build(corpus)
+        return corpus, self.index(corpus, fresh=True)
 
     def _entry(self, doc: int) -> Entry:
         at = bisect.bisect_right(self._firsts, doc) - 1
@@ -151,8 +157,9 @@ class Everything:
         """The name of the guide a hit's entry (made by this corpus) belongs to."""
         return self._made[id(entry)][1]
 
-    def index(self, corpus: Corpus) -> Index:
-        """The index of all the guides, from the cache when every file is as it was."""
+    def index(self, corpus: Corpus, *, fresh: bool = False) -> Index:
+        """The index of all the guides, from the cache when every file is as it was (never
+        with ``fresh``: then built, and kept)."""
         from effects_cli.search import stored
         from effects_cli.search.index import Index
         from effects_cli.search.stemmer import index_stamp
@@ -161,9 +168,11 @@ class Everything:
             return Index.build(corpus)
         key = ("<every guide>", *self._stamps, cache.code_stamp(), index_stamp())
         size = sum(stamp[1] for stamp in self._stamps)  # type: ignore[index]
-        kept = stored.read("everything", key, limit=96 * size + 8 * len(corpus) + (1 << 16))
-        if kept is not None:
-            return kept
+        if not fresh:
+            limit = 96 * size + 8 * len(corpus) + (1 << 16)
+            kept = stored.read("everything", key, limit=limit)
+            if kept is not None:
+                return kept
         index = Index.build(corpus)
         stored.write("everything", key, index)
         return index

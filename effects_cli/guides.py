@@ -160,9 +160,10 @@ def _guide_limit(file_size: int, max_bytes: int) -> int:
 
 
 def _index_limit(opened: Guide | GuideFile, entries: int) -> int:
-    """The most bytes a cached index of this guide could take: about 24 bytes for each
-    byte of its texts (each word, its stem, and the posting of each occurrence) at the
-    very worst, and eight for each entry's two lengths."""
+    """The most bytes a cached index of this guide could take (`search.stored`): at the
+    very worst a word every other byte of its texts, each with four numbers in the tables,
+    its bytes and its stem's, and a posting (well under 24 bytes a byte of text); and
+    eight for each entry's two lengths."""
     if isinstance(opened, Guide):
         size = sum(4 * (len(entry.title) + len(entry.text)) for entry in opened.entries())
     else:
@@ -171,7 +172,7 @@ def _index_limit(opened: Guide | GuideFile, entries: int) -> int:
 
 
 _SLACK = 1 << 16
-"""Room for the key and for ``marshal``'s own bytes."""
+"""Room for a header: the key, and the few numbers beside it."""
 
 
 def _corpus(opened: Guide | GuideFile) -> Corpus:

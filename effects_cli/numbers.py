@@ -27,8 +27,13 @@ def is_negative_number(word: str) -> bool:
     return len(word) > 1 and word[0] == "-" and all(ch in "0123456789." for ch in word[1:])
 
 
+TOO_LARGE = 10 ** len(str(LARGEST))
+"""What `bounded` reads more digits than `LARGEST` has as: out of range whatever its sign
+(``-`` and twenty digits is no more ``-2**63`` than anything else)."""
+
+
 def bounded(digits: str) -> int:
-    """The number ASCII ``digits`` spell, or ``LARGEST + 1`` when they spell more: Python
+    """The number ASCII ``digits`` spell, or `TOO_LARGE` when they spell more: Python
     refuses to read thousands of digits, and no option needs more than nineteen."""
     significant = digits.lstrip("0") or "0"
-    return int(significant) if len(significant) <= len(str(LARGEST)) else LARGEST + 1
+    return int(significant) if len(significant) <= len(str(LARGEST)) else TOO_LARGE

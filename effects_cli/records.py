@@ -102,7 +102,12 @@ class GuideFile:
         """The entry number of each section, then the number of entries."""
 
     def close(self) -> None:
-        os.close(self._descriptor)
+        """Close the file (once; also when the guide file is no longer referred to)."""
+        if self._descriptor >= 0:
+            descriptor, self._descriptor = self._descriptor, -1
+            os.close(descriptor)
+
+    __del__ = close
 
     def _row(self, doc: int) -> tuple[int, ...]:
         data = os.pread(self._descriptor, _ROW, self._rows + doc * _ROW)
@@ -221,6 +226,8 @@ def open_file(key: tuple[Hashable, ...], limit: int) -> GuideFile | None:
         if len(head) != len(MAGIC) + _LENGTH or not head.startswith(MAGIC):
             raise Damaged
         length = int.from_bytes(head[len(MAGIC) :], "big")
+        if len(head) + length + _LENGTH > os.fstat(descriptor).st_size:
+            raise Damaged  # (the length is not checked yet: never a read of 4 GB)
         header = os.pread(descriptor, length + _LENGTH, len(head))
         body, crc = header[:length], header[length:]
         if len(body) != length or zlib.crc32(body) != int.from_bytes(crc, "big"):

@@ -117,6 +117,13 @@ ARGUMENTS = _unique(
             "section-huge",
         ),
         _row(
+            ["tip", "--seed", "-" + "9" * 20],
+            2,
+            "Invalid value for '--seed': \"-" + "9" * 20 + '" is out of range'
+            " (-9223372036854775808 to 9223372036854775807). See 'effects tip --help'.",
+            "seed-huge-negative",
+        ),
+        _row(
             ["tip", "--seed", "9" * 5000],
             2,
             "Invalid value for '--seed': \"" + "9" * 59 + '\u2026" is out of range'

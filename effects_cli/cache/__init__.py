@@ -2,16 +2,16 @@
 
 Parsing the guide's YAML (and importing PyYAML to do it) costs more than the
 rest of a run; building a search index of a large guide costs more again.
-Each result is kept in the user's cache folder as one file: ``marshal`` data,
-which Python loads without importing anything, or a layout read in place (the
-parsed guide, `effects_cli.records`; the search index, `effects_cli.search.stored`).
+Each result is kept in the user's cache folder as one file laid out to be read
+in place, without importing anything: the parsed guide (`effects_cli.records`),
+its search index (`effects_cli.search.stored`), and what was printed of it
+(`effects_cli.warm.replay`).
 
 - `folder`: where the cache lives, and whether it is safe to use: made private
   to the user (0700, every level this program creates), refused when another
   user owns it or can write to it;
 - `keys`: what identifies a guide file's state and the code that read it;
-- `store`: the files themselves, private (0600), read with bounds, each used
-  only when it is whole and belongs to the question asked.
+- `store`: opening and writing those files, private (0600), read with bounds.
 
 Every failure to read or write only means "no cache": nothing here raises to
 the caller but `CacheError`, from `clear` and `cache_folder`.
@@ -29,15 +29,13 @@ _NAMES = {
     "file_stamp": "effects_cli.cache.keys",
     "SUFFIX": "effects_cli.cache.store",
     "clear": "effects_cli.cache.store",
-    "read": "effects_cli.cache.store",
-    "write": "effects_cli.cache.store",
 }
 
 __all__ = sorted(_NAMES)
 
 
 def __getattr__(name: str) -> object:
-    """`cache.read` and the like: the module that holds the name, loaded on first use."""
+    """`cache.code_stamp` and the like: the module that holds the name, loaded on first use."""
     module = _NAMES.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

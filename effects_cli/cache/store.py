@@ -1,25 +1,23 @@
-"""The cache files: one per kind of work and guide, used only when whole and fresh.
+"""The cache files: one per kind of work and guide, opened and written safely.
 
-A file is used only when it is whole and belongs to the question asked:
+Each kind lays out its own file (`effects_cli.records`, `effects_cli.search.stored`,
+`effects_cli.warm.replay`) and checks it itself: a magic string, the key it was
+written for (the guide's resolved path, size, modification and change times,
+inode, the package version and the state of the code that produced it), and
+CRC-32s of its header and its parts, so that a truncated, corrupted or foreign
+file is ignored (and later rewritten) and an edited guide or upgraded program is
+never served stale data.
 
-- it starts with a magic string and a CRC-32 of the rest, so a truncated,
-  corrupted or foreign file is ignored (and later rewritten);
-- it holds the key it was written for (the guide's resolved path, size,
-  modification and change times, inode, the package version and the state of
-  the code that produced it), so an edited guide or upgraded program is
-  never served stale data.
-
-It is opened without following a link, and read only when it is a regular
-file of the user's, private to them and no larger than the work could have
-made: a FIFO, a device, a link to ``/dev/zero`` or a huge sparse file in its
-place is "no cache", never a hang or a machine's memory. Files are written
-private (0600) to a temporary name and renamed into place, so concurrent
-first runs never read half a file.
+Here, what they share: a file is opened without following a link, and read only
+when it is a regular file of the user's, private to them and no larger than the
+work could have made: a FIFO, a device, a link to ``/dev/zero`` or a huge
+sparse file in its place is "no cache", never a hang or a machine's memory.
+Files are written private (0600) to a temporary name and renamed into place, so
+concurrent first runs never read half a file.
 """
 
 from __future__ import annotations
 
-import marshal
 import os
 import stat
 import zlib
@@ -31,9 +29,6 @@ if TYPE_CHECKING:
     from collections.abc import Hashable
 
 SUFFIX = ".cache"
-_MAGIC = b"effects-cache-1\n"
-_CRC_BYTES = 4
-_HEAD = len(_MAGIC) + _CRC_BYTES
 _READ_FLAGS = (
     os.O_RDONLY
     | getattr(os, "O_NOFOLLOW", 0)
@@ -54,31 +49,6 @@ def file_name(kind: str, key: tuple[Hashable, ...]) -> str:
     """One file per kind and guide path (a key's first item); the full key is checked inside."""
     path = str(key[0]).encode("utf-8", "surrogatepass")
     return f"{kind}-{zlib.crc32(path):08x}{zlib.adler32(path):08x}{SUFFIX}"
-
-
-def read(kind: str, key: tuple[Hashable, ...], *, limit: int) -> object | None:
-    """What was stored for ``kind`` and ``key``, or None when nothing usable is.
-
-    ``limit`` is the most bytes the stored value could take for this guide: a
-    larger file is not read at all.
-    """
-    descriptor = open_file(file_name(kind, key), _HEAD + limit)
-    if descriptor is None:
-        return None
-    try:
-        data = _read_all(descriptor, _HEAD + limit)
-    finally:
-        os.close(descriptor)
-    if data is None or len(data) < _HEAD or not data.startswith(_MAGIC):
-        return None
-    body = memoryview(data)[_HEAD:]
-    if zlib.crc32(body) != int.from_bytes(data[len(_MAGIC) : _HEAD], "big"):
-        return None
-    try:
-        stored_key, value = marshal.loads(body)
-    except (EOFError, ValueError, TypeError):
-        return None
-    return value if stored_key == key else None
 
 
 def open_file(name: str, limit: int) -> int | None:
@@ -108,33 +78,6 @@ def open_file(name: str, limit: int) -> int | None:
         pass
     os.close(descriptor)
     return None
-
-
-def _read_all(descriptor: int, limit: int) -> bytes | None:
-    """All of an opened file, read with the bound ``limit`` whatever it turns into meanwhile."""
-    try:
-        size = os.fstat(descriptor).st_size
-        pieces = []
-        left = size + 1  # one byte more tells that it grew
-        while left > 0:
-            piece = os.read(descriptor, min(left, 1 << 20))
-            if not piece:
-                break
-            pieces.append(piece)
-            left -= len(piece)
-    except OSError:
-        return None
-    data = b"".join(pieces)
-    return data if len(data) <= min(size, limit) else None
-
-
-def write(kind: str, key: tuple[Hashable, ...], value: object) -> None:
-    """Store ``value`` (marshal-able data) for ``kind`` and ``key``, if the folder allows."""
-    try:
-        body = marshal.dumps((key, value))
-    except ValueError:  # not marshal-able: a programming error, but never the user's problem
-        return
-    write_file(file_name(kind, key), [_MAGIC, zlib.crc32(body).to_bytes(_CRC_BYTES, "big"), body])
 
 
 def write_file(name: str, pieces: list[bytes]) -> None:

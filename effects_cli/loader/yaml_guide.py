@@ -81,8 +81,9 @@ def parse_guide(
 def read_nodes(
     text: str, source: str = "<guide>", *, every_problem: bool = False, max_bytes: int = MAX_BYTES
 ) -> Guide:
-    """`parse_guide` by composing the YAML into nodes and reading them one by one: slower
-    than the events `yaml_events` reads, but able to name any problem's place."""
+    """A guide read by composing the YAML into nodes and checking them one by one: slower
+    than the events `yaml_events` reads, but able to name any problem's place. (Text with
+    characters YAML does not allow is `parse_guide`'s to refuse, first.)"""
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:

@@ -74,6 +74,8 @@ def index_data(corpus: Corpus) -> IndexData:
         counts: Iterable[int] = text_counts.values()
         if text_counts and max(counts) > TEXT_MAX:
             counts = map(min, counts, repeat(TEXT_MAX))
+        # Each word's postings, appended with its packed counts: the maps walk the keys
+        # and the values of one dict, in the same order, and the empty deque drives them.
         packed = map(or_, map(_TEXT_CODES.__getitem__, counts), repeat(base))
         deque(map(array.append, map(lists_of, text_counts), packed), maxlen=0)
     words = sorted(postings)

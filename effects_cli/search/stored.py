@@ -108,6 +108,9 @@ def _opened(descriptor: int, key: tuple[Hashable, ...]) -> IndexData:
     if len(head) != len(MAGIC) + _LENGTH or not head.startswith(MAGIC):
         raise Damaged
     length = int.from_bytes(head[len(MAGIC) :], "big")
+    on_disk = os.fstat(descriptor).st_size
+    if len(head) + length + _LENGTH > on_disk:  # (unchecked yet: never a read of 4 GB)
+        raise Damaged
     header = os.pread(descriptor, length + _LENGTH, len(head))
     body, crc = header[:length], header[length:]
     if len(body) != length or zlib.crc32(body) != int.from_bytes(crc, "big"):
@@ -118,6 +121,8 @@ def _opened(descriptor: int, key: tuple[Hashable, ...]) -> IndexData:
     count = 2 * entries + 4 * words + 3
     size = count * _NUMBER + word_bytes + stem_bytes
     start = len(head) + len(header)
+    if start + size > on_disk:
+        raise Damaged
     tables = os.pread(descriptor, size, start)
     if len(tables) != size or zlib.crc32(tables) != tables_crc:
         raise Damaged
@@ -128,7 +133,7 @@ def _opened(descriptor: int, key: tuple[Hashable, ...]) -> IndexData:
     parts = [numbers[cuts[at] : cuts[at + 1]] for at in range(6)]
     titles, texts, offsets, crcs, word_starts, stem_starts = parts
     text = tables[count * _NUMBER :]
-    if os.fstat(descriptor).st_size != start + size + offsets[-1] * _NUMBER:
+    if on_disk != start + size + offsets[-1] * _NUMBER:
         raise Damaged
     return IndexData(
         titles,
@@ -149,8 +154,9 @@ def _starts(texts: list[bytes]) -> array[int]:
 
 
 class _Texts:
-    """The words (or stems) of a stored index, in order: a sequence (``len``, indexing)
-    that decodes one only when it is asked for (bisection asks for a few)."""
+    """The words (or stems) of a stored index, in order: a sequence by ``len`` and indexing
+    (from the end too; not by slices) that decodes one only when it is asked for
+    (bisection asks for a few)."""
 
     __slots__ = ("_data", "_starts")
 
@@ -162,7 +168,10 @@ class _Texts:
         return len(self._starts) - 1
 
     def __getitem__(self, at: int) -> str:
-        if not 0 <= at < len(self._starts) - 1:
+        count = len(self._starts) - 1
+        if at < 0:  # from the end, as a tuple's
+            at += count
+        if not 0 <= at < count:
             raise IndexError(at)
         return self._data[self._starts[at] : self._starts[at + 1]].decode("utf-8", "surrogatepass")
 
@@ -176,6 +185,14 @@ class _Postings:
     def __init__(self, descriptor: int, at: int, offsets: array[int], crcs: array[int]) -> None:
         self._descriptor, self._at = descriptor, at
         self._offsets, self._crcs = offsets, crcs
+
+    def close(self) -> None:
+        """Close the file (once; also when the index is no longer referred to)."""
+        if self._descriptor >= 0:
+            descriptor, self._descriptor = self._descriptor, -1
+            os.close(descriptor)
+
+    __del__ = close
 
     def __getitem__(self, span: slice) -> array[int]:
         start, end = span.start, span.stop

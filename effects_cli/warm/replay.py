@@ -187,8 +187,9 @@ def keep(
 ) -> None:
     """Add ``texts`` to the replay file of ``key`` (starting it afresh when it belongs to
     another key, is damaged, or is full), written private and renamed into place. The tips
-    picked ahead are ``ahead`` when given, else those the file had. A file started anew
-    holds what ``first`` lays out too (every view of a small guide)."""
+    picked ahead are ``ahead`` when given, else those the file had. When there was no
+    file for ``key`` (or none that checks out), the new one holds what ``first`` lays out
+    too (every view of a small guide)."""
     kept: dict[str, bytes] = {}
     old = open_replay(key)
     if old is None and first is not None:

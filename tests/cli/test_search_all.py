@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from effects_cli.loader import load_guide
+from effects_cli.search.text import tokenize
 from tests.helpers import BUNDLED, SMALL_GUIDE, Invoke, cache_files
 
 GARDENS = """\
@@ -143,6 +145,34 @@ def test_a_damaged_cache_entry_is_read_from_its_guide_file(
     assert ("gardens", "1.1") in [
         (hit["guide"], hit["ref"]) for hit in json.loads(again.stdout)["hits"]
     ]
+
+
+def test_a_damaged_index_of_every_guide_is_built_and_kept_again(
+    invoke: Invoke, two_guides: Path, refuse_indexing: Callable[[], None]
+) -> None:
+    """Postings that do not check out when read: the guides are read afresh, and the index
+    built of them replaces the damaged one, so the next run reads it again."""
+    guides = [
+        load_guide(),
+        *(load_guide(two_guides / name) for name in ("small.yaml", "gardens.yaml")),
+    ]
+    last = max(  # the last word of the index, whose postings end its file
+        token.word
+        for guide in guides
+        for entry in guide.entries()
+        for text in (entry.title, entry.text, *entry.keywords, *entry.related)
+        for token in tokenize(text)
+    )
+    first = invoke("search", "--all", last, "--json")
+    [path] = [path for path in cache_files() if path.name.startswith("everything")]
+    data = bytearray(path.read_bytes())
+    data[-1] ^= 0xFF
+    path.write_bytes(bytes(data))
+    again = invoke("search", "--all", last, "--json")
+    assert (again.exit_code, again.stdout, again.stderr) == (0, first.stdout, "")
+    assert path.read_bytes() != bytes(data)
+    refuse_indexing()
+    assert invoke("search", "--all", last, "--json").stdout == first.stdout
 
 
 def test_all_and_section_do_not_go_together(invoke: Invoke) -> None:

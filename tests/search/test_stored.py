@@ -33,6 +33,7 @@ def kept(index: Index) -> Index:
 def test_the_index_read_back_is_the_index_built(index: Index, kept: Index) -> None:
     assert list(kept.vocabulary) == list(index.vocabulary)
     assert list(kept.stems) == list(index.stems)
+    assert (kept.vocabulary[-1], kept.stems[-2]) == (index.vocabulary[-1], index.stems[-2])
     assert (kept.entry_count, kept.lengths) == (index.entry_count, index.lengths)
     assert all(list(kept.postings(word)) == list(index.postings(word)) for word in index.vocabulary)
 
@@ -108,3 +109,42 @@ def test_an_index_is_read_only_for_its_own_key_and_within_its_limit(index: Index
     assert stored.read("index", KEY, limit=path.stat().st_size - 1) is None
     assert stored.read("index", KEY, limit=path.stat().st_size) is not None
     assert path.name == store.file_name("index", KEY)
+
+
+def test_an_index_no_longer_referred_to_closes_its_file(index: Index) -> None:
+    """A long-running reader (``effects browse``) or a library user opening an index again
+    and again holds one file at a time, not one a time."""
+    stored.write("index", KEY, index)
+
+    def open_descriptors() -> int:
+        count = 0
+        for descriptor in range(1024):
+            try:
+                os.fstat(descriptor)
+            except OSError:
+                continue
+            count += 1
+        return count
+
+    before = open_descriptors()
+    for _ in range(20):
+        kept = stored.read("index", KEY, limit=LIMIT)
+        assert kept is not None and kept.count("stigma") == index.count("stigma")
+        del kept
+    assert open_descriptors() == before
+
+
+def test_a_header_length_past_the_file_is_no_index(index: Index) -> None:
+    """The length of the header is read before anything is checked: a damaged one must not
+    make the reader ask for gigabytes."""
+    stored.write("index", KEY, index)
+    [path] = cache_files()
+    data = bytearray(path.read_bytes())
+    data[len(stored.MAGIC)] = 0xFF
+    path.write_bytes(bytes(data))
+    reads: list[int] = []
+    pread = os.pread
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(os, "pread", lambda fd, size, at: reads.append(size) or pread(fd, size, at))
+        assert stored.read("index", KEY, limit=LIMIT) is None
+    assert max(reads) < path.stat().st_size
