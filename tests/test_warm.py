@@ -496,6 +496,24 @@ def test_an_edited_guide_replaces_its_replay_file(
     assert len([file for file in cache_files() if file.name.startswith("view-")]) == 1
 
 
+def test_another_version_or_size_limit_replaces_the_replay_file(
+    invoke: Invoke, write_guide, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The file is named by the guide and the output's view alone: an upgrade (or another
+    size limit) starts it again in the same file, rather than leaving the old one."""
+    from effects_cli.warm import view
+    from tests.helpers import SMALL_GUIDE, cache_files
+
+    path = write_guide(SMALL_GUIDE)
+    invoke("--guide", str(path), "show", "1.1")
+    monkeypatch.setattr(view, "__version__", "99.0")
+    invoke("--guide", str(path), "show", "1.1")
+    invoke("--guide", str(path), "show", "1.1", env={"EFFECTS_MAX_GUIDE_BYTES": "100000"})
+    views = [file for file in cache_files() if file.name.startswith("view-")]
+    assert len(views) == 1
+    assert replayed(["--guide", str(path), "show", "1.1"], monkeypatch, tmp_path) is None
+
+
 _NUMBERS = st.sampled_from(["3", "-2", "x", "99", "+1", "007", "0", " 2", "99999999999999999999"])
 
 
@@ -569,3 +587,34 @@ def warm_cache(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     }
     run([*EFFECTS, "show", "4"], cwd=home, **env)
     return env
+
+
+@pytest.mark.parametrize(
+    ("text", "replayed_as_is"),
+    [
+        pytest.param(b"4.2  Title\n\ttext, caf\xc3\xa9 \xe2\x80\x99 \xc2\xa0\n", True, id="text"),
+        pytest.param(b"\x1b[1;36m4.2\x1b[0m  \x1b[1mTitle\x1b[0m\n", True, id="colour"),
+        pytest.param(b"\x1b]0;PWNED\x07title\n", False, id="window-title"),
+        pytest.param(b"\x1b[2Jcleared\n", False, id="screen-clear"),
+        pytest.param(b"\x1b[31", False, id="unfinished"),
+        pytest.param(b"\x1bc", False, id="reset"),
+        pytest.param(b"bell\x07\n", False, id="bell"),
+        pytest.param(b"line\r\n", False, id="carriage-return"),
+        pytest.param("\u009b2J".encode(), False, id="c1-csi"),
+        pytest.param("evil\u202etxt.exe".encode(), False, id="bidi-override"),
+    ],
+)
+def test_only_what_the_full_program_prints_is_replayed(text: bytes, replayed_as_is: bool) -> None:
+    """A replay file is the user's own and private; still, bytes read back from it that
+    could drive the terminal (anything but colour codes, tabs and line breaks) are not
+    printed: the full program runs instead, as the cached guide's text is defused."""
+    from effects_cli.warm import replay
+
+    key = ("/guides/g.yaml", 1, 2, 80, "colour", "dark", True, ("utf-8", "strict"))
+    replay.keep(key, (1,), {"show:1.1": text})
+    kept = replay.open_replay(key)
+    assert kept is not None
+    try:
+        assert kept.text("show:1.1") == (text if replayed_as_is else None)
+    finally:
+        kept.close()

@@ -46,15 +46,17 @@ if TYPE_CHECKING:
     Key = tuple[Hashable, ...]
 
 
-VIEW_ITEMS = 7
-"""The key's last items, the size limit and the view (`effects_cli.warm.view.key`)."""
+VIEW_ITEMS = 5
+"""The key's last items, the output's own: width, styling, theme, terminal or not, and
+encoding (`effects_cli.warm.view.view`). Not the program's version before them, nor the
+size limit: another version's file, or another limit's, replaces the old one too."""
 
 
 def file_name(key: Key) -> str:
     """The file of a guide and a view: named by the guide's path (the key's first item) and
     the view (its last items), not by the guide's and the program's state, so that the file
-    of an edited guide or an upgraded program replaces the old one. The header holds the
-    whole key."""
+    of an edited guide, an upgraded program or another size limit replaces the old one.
+    The header holds the whole key."""
     where = repr(key[0]).encode("utf-8", "surrogatepass")
     view = repr(key[-VIEW_ITEMS:]).encode("utf-8", "surrogatepass")
     return f"view-{zlib.crc32(where):08x}-{zlib.crc32(view):08x}.cache"
@@ -128,10 +130,37 @@ class Replay:
             data = os.pread(self._descriptor, length, self._base + offset)
         except OSError:
             return None
-        return data if len(data) == length and zlib.crc32(data) == crc else None
+        if len(data) != length or zlib.crc32(data) != crc:
+            return None
+        return data if harmless(data) else None
 
     def close(self) -> None:
         os.close(self._descriptor)
+
+
+_CONTROLS = bytes(range(0x20)) + b"\x7f"
+_NOT_CONTROLS = bytes(byte for byte in range(256) if byte not in _CONTROLS)
+_BIDI = tuple(chr(code).encode() for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
+_C1 = tuple(chr(code).encode() for code in range(0x80, 0xA0))
+
+
+def harmless(text: bytes) -> bool:
+    """Whether printed bytes hold nothing a terminal obeys but line breaks, tabs and colour
+    codes (``ESC [ digits ; m``), and none of the characters `effects_cli.escapes`
+    defuses: what the full program prints. A replay file is the user's own and private,
+    but what is read back from it is checked, as the cached guide's text is defused."""
+    controls = text.translate(None, _NOT_CONTROLS)
+    if controls.translate(None, b"\n\t\x1b"):
+        return False
+    if b"\x1b" in controls:
+        for sequence in text.split(b"\x1b")[1:]:
+            if not (sequence[:1] == b"[" and sequence[1:].lstrip(b"0123456789;")[:1] == b"m"):
+                return False
+    if b"\xc2" in text and any(c1 in text for c1 in _C1):
+        return False
+    return not (b"\xe2\x80" in text or b"\xe2\x81" in text) or not any(
+        bidi in text for bidi in _BIDI
+    )
 
 
 def _counter(name: str) -> str:
