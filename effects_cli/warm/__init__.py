@@ -5,8 +5,9 @@
 printing again the very bytes the full program printed for the same entry in
 the same view (`replay`, keyed by everything that shapes them: `view`). The
 full program stays the one source of output: this never lays anything out.
-Only builtins and plain ``os`` are loaded on that way (no ``typing``, ``re``,
-``pathlib``, Typer or Rich).
+Of the standard library only ``os``, ``marshal`` and ``zlib`` are loaded on that
+way (no ``typing``, ``re``, ``pathlib``, Typer or Rich; the launcher script pip
+writes imports ``re`` before this runs).
 
 What no replay holds — an entry of a large guide not printed before, output
 that would be paged, an error to report, ``search WORDS`` — is answered by the
