@@ -23,7 +23,6 @@ Text read back is defused again, whatever the file holds.
 
 from __future__ import annotations
 
-import marshal
 import os
 import zlib
 from array import array
@@ -39,7 +38,6 @@ if TYPE_CHECKING:
     from effects_cli.search.corpus import Corpus
 
 MAGIC = b"effects-guide-2\n"
-_LENGTH = 4
 _NUMBERS = 6
 _ROW = array("I", [0]).itemsize * _NUMBERS
 """Bytes of a row: six 32-bit numbers."""
@@ -69,12 +67,8 @@ def write(key: tuple[Hashable, ...], guide: Guide) -> None:
         rows.extend((start, text_start, keywords_start, related_start, len(texts), crc))
     heads = (guide.title, guide.subtitle, guide.intro, guide.conclusion)
     sizes = tuple(len(section.points) for section in guide.sections)
-    header = marshal.dumps((key, heads, sizes, len(rows) // _NUMBERS))
-    crc = zlib.crc32(header).to_bytes(_LENGTH, "big")
-    store.write_file(
-        file_name(key),
-        [MAGIC, len(header).to_bytes(_LENGTH, "big"), header, crc, rows.tobytes(), bytes(texts)],
-    )
+    header = store.headed(MAGIC, (key, heads, sizes, len(rows) // _NUMBERS))
+    store.write_file(file_name(key), [*header, rows.tobytes(), bytes(texts)])
 
 
 class Damaged(Exception):
@@ -221,24 +215,17 @@ def open_file(key: tuple[Hashable, ...], limit: int) -> GuideFile | None:
     descriptor = store.open_file(file_name(key), limit)
     if descriptor is None:
         return None
+    read = store.read_header(descriptor, MAGIC, limit)
     try:
-        head = os.pread(descriptor, len(MAGIC) + _LENGTH, 0)
-        if len(head) != len(MAGIC) + _LENGTH or not head.startswith(MAGIC):
+        if read is None:
             raise Damaged
-        length = int.from_bytes(head[len(MAGIC) :], "big")
-        if len(head) + length + _LENGTH > os.fstat(descriptor).st_size:
-            raise Damaged  # (the length is not checked yet: never a read of 4 GB)
-        header = os.pread(descriptor, length + _LENGTH, len(head))
-        body, crc = header[:length], header[length:]
-        if len(body) != length or zlib.crc32(body) != int.from_bytes(crc, "big"):
-            raise Damaged
-        stored_key, heads, sizes, count = marshal.loads(body)
+        (stored_key, heads, sizes, count), rows = read  # type: ignore[misc]
         if not (stored_key == key and _shaped(heads, sizes) and count == len(sizes) + sum(sizes)):
             raise Damaged
-    except (Damaged, OSError, ValueError, EOFError, TypeError):
+    except (Damaged, ValueError, TypeError):
         os.close(descriptor)
         return None
-    return GuideFile(descriptor, len(head) + length + _LENGTH, heads, sizes)
+    return GuideFile(descriptor, rows, heads, sizes)
 
 
 def _shaped(heads: object, sizes: object) -> bool:

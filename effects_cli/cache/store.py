@@ -18,6 +18,7 @@ concurrent first runs never read half a file.
 
 from __future__ import annotations
 
+import marshal
 import os
 import stat
 import zlib
@@ -78,6 +79,39 @@ def open_file(name: str, limit: int) -> int | None:
         pass
     os.close(descriptor)
     return None
+
+
+_LENGTH = 4
+"""Bytes of a header's length, and of its CRC."""
+
+
+def headed(magic: bytes, header: object) -> list[bytes]:
+    """The first pieces of a cache file: ``magic | header length | header | header CRC``,
+    the header (marshal-able data) written with ``marshal``."""
+    data = marshal.dumps(header)
+    length, crc = len(data).to_bytes(_LENGTH, "big"), zlib.crc32(data).to_bytes(_LENGTH, "big")
+    return [magic, length, data, crc]
+
+
+def read_header(descriptor: int, magic: bytes, largest: int) -> tuple[object, int] | None:
+    """The header of a cache file written with `headed`, and where what follows it begins;
+    None unless the file starts with ``magic`` and holds a whole header of at most
+    ``largest`` bytes whose CRC checks out. (Its content is the caller's to check.)"""
+    try:
+        head = os.pread(descriptor, len(magic) + _LENGTH, 0)
+        if len(head) != len(magic) + _LENGTH or not head.startswith(magic):
+            return None
+        length = int.from_bytes(head[len(magic) :], "big")
+        # Not checked yet: never a read of more than the file holds (4 GB of a bad length).
+        if length > largest or len(head) + length + _LENGTH > os.fstat(descriptor).st_size:
+            return None
+        framed = os.pread(descriptor, length + _LENGTH, len(head))
+        data, crc = framed[:length], framed[length:]
+        if len(data) != length or zlib.crc32(data) != int.from_bytes(crc, "big"):
+            return None
+        return marshal.loads(data), len(head) + len(framed)
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
 
 
 def write_file(name: str, pieces: list[bytes]) -> None:

@@ -23,7 +23,6 @@ making 60,000 strings of a large guide's words.
 from __future__ import annotations
 
 import bisect
-import marshal
 import os
 import zlib
 from array import array
@@ -38,7 +37,6 @@ if TYPE_CHECKING:
     from collections.abc import Hashable
 
 MAGIC = b"effects-index-1\n"
-_LENGTH = 4
 _NUMBER = array("I").itemsize
 
 
@@ -66,27 +64,9 @@ def write(kind: str, key: tuple[Hashable, ...], index: Index) -> None:
     numbers.extend(_starts(stems))
     word_bytes, stem_bytes = b"".join(words), b"".join(stems)
     tables = numbers.tobytes() + word_bytes + stem_bytes
-    header = marshal.dumps(
-        (
-            key,
-            len(data.title_lengths),
-            len(words),
-            len(word_bytes),
-            len(stem_bytes),
-            zlib.crc32(tables),
-        )
-    )
-    store.write_file(
-        store.file_name(kind, key),
-        [
-            MAGIC,
-            len(header).to_bytes(_LENGTH, "big"),
-            header,
-            zlib.crc32(header).to_bytes(_LENGTH, "big"),
-            tables,
-            packed,
-        ],
-    )
+    counts = len(data.title_lengths), len(words), len(word_bytes), len(stem_bytes)
+    header = store.headed(MAGIC, (key, *counts, zlib.crc32(tables)))
+    store.write_file(store.file_name(kind, key), [*header, tables, packed])
 
 
 def read(kind: str, key: tuple[Hashable, ...], *, limit: int) -> Index | None:
@@ -97,30 +77,23 @@ def read(kind: str, key: tuple[Hashable, ...], *, limit: int) -> Index | None:
     if descriptor is None:
         return None
     try:
-        return Index(_opened(descriptor, key))
+        data = _opened(descriptor, key)
     except (Damaged, OSError, ValueError, EOFError, TypeError):
         os.close(descriptor)
         return None
+    return Index(data)  # its postings own the descriptor now, and close it
 
 
 def _opened(descriptor: int, key: tuple[Hashable, ...]) -> IndexData:
-    head = os.pread(descriptor, len(MAGIC) + _LENGTH, 0)
-    if len(head) != len(MAGIC) + _LENGTH or not head.startswith(MAGIC):
-        raise Damaged
-    length = int.from_bytes(head[len(MAGIC) :], "big")
     on_disk = os.fstat(descriptor).st_size
-    if len(head) + length + _LENGTH > on_disk:  # (unchecked yet: never a read of 4 GB)
+    read = store.read_header(descriptor, MAGIC, on_disk)
+    if read is None:
         raise Damaged
-    header = os.pread(descriptor, length + _LENGTH, len(head))
-    body, crc = header[:length], header[length:]
-    if len(body) != length or zlib.crc32(body) != int.from_bytes(crc, "big"):
-        raise Damaged
-    stored_key, entries, words, word_bytes, stem_bytes, tables_crc = marshal.loads(body)
+    (stored_key, entries, words, word_bytes, stem_bytes, tables_crc), start = read  # type: ignore[misc]
     if stored_key != key:
         raise Damaged
     count = 2 * entries + 4 * words + 3
     size = count * _NUMBER + word_bytes + stem_bytes
-    start = len(head) + len(header)
     if start + size > on_disk:
         raise Damaged
     tables = os.pread(descriptor, size, start)

@@ -23,14 +23,12 @@ them (`next_ahead`; a small file beside this one counts how many were taken).
 
 from __future__ import annotations
 
-import marshal
 import os
 import zlib
 
 from effects_cli.cache import store
 
 MAGIC = b"effects-view-2\n"
-_LENGTH = 4
 LARGEST_HEADER = 1 << 22
 """A header this long holds some 50,000 names; anything longer is not one of ours."""
 LARGEST_FILE = 1 << 26
@@ -175,27 +173,20 @@ def open_replay(key: Key) -> Replay | None:
     descriptor = store.open_file(file_name(key), LARGEST_FILE)
     if descriptor is None:
         return None
+    read = store.read_header(descriptor, MAGIC, LARGEST_HEADER)
     try:
-        head = os.pread(descriptor, len(MAGIC) + _LENGTH, 0)
-        if len(head) != len(MAGIC) + _LENGTH or not head.startswith(MAGIC):
-            raise OSError
-        length = int.from_bytes(head[len(MAGIC) :], "big")
-        if length > LARGEST_HEADER:
-            raise OSError
-        header = os.pread(descriptor, length + _LENGTH, len(head))
-        body, crc = header[:length], header[length:]
-        if len(body) != length or zlib.crc32(body) != int.from_bytes(crc, "big"):
-            raise OSError
-        header = marshal.loads(body)
-        stored_key, sizes, daily, table, ahead = header
+        if read is None:
+            raise ValueError
+        header, base = read
+        stored_key, sizes, daily, table, ahead = header  # type: ignore[misc]
         if stored_key != key or not isinstance(table, dict) or not isinstance(sizes, tuple):
-            raise OSError
+            raise ValueError
         if not all(_pair(part) for part in (daily, ahead)):
-            raise OSError
-    except (OSError, ValueError, EOFError, TypeError):
+            raise ValueError
+    except (ValueError, TypeError):
         os.close(descriptor)
         return None
-    return Replay(descriptor, len(head) + length + _LENGTH, header, file_name(key))
+    return Replay(descriptor, base, header, file_name(key))  # type: ignore[arg-type]
 
 
 def _pair(part: object) -> bool:
@@ -244,8 +235,6 @@ def keep(
         offset += len(text)
     if ahead is not None and not all(name in table for name in ahead[1]):
         ahead = None  # a file started afresh: its tips ahead went with the old one
-    header = marshal.dumps((key, sizes, daily, table, ahead))
-    crc = zlib.crc32(header).to_bytes(_LENGTH, "big")
-    data = b"".join([MAGIC, len(header).to_bytes(_LENGTH, "big"), header, crc, *chunks])
+    data = b"".join([*store.headed(MAGIC, (key, sizes, daily, table, ahead)), *chunks])
     if len(data) <= LARGEST_FILE:
         store.write_file(file_name(key), [data])
