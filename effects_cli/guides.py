@@ -92,13 +92,12 @@ class GuideSource(NamedTuple):
         """
         from effects_cli.search import stored
         from effects_cli.search.index import Index
-        from effects_cli.search.stemmer import index_stamp
 
         opened, stamp = self._open()
         corpus = _corpus(opened)
         if stamp is None:
             return corpus, Index.build(corpus)
-        key = (*stamp, cache.code_stamp(), index_stamp())
+        key = _index_key(stamp)
         kept = stored.read("index", key, limit=_index_limit(opened, len(corpus)))
         if kept is not None:
             return corpus, kept
@@ -115,9 +114,8 @@ class GuideSource(NamedTuple):
         index = Index.build(corpus)
         if stamp is not None:
             from effects_cli.search import stored
-            from effects_cli.search.stemmer import index_stamp
 
-            stored.write("index", (*stamp, cache.code_stamp(), index_stamp()), index)
+            stored.write("index", _index_key(stamp), index)
         return corpus, index
 
     def _open(self, *, reread: bool = False) -> tuple[Guide | GuideFile, _Stamp | None]:
@@ -150,6 +148,14 @@ class GuideSource(NamedTuple):
             return guide, None
         records.write(key, guide)
         return guide, stamp
+
+
+def _index_key(stamp: _Stamp) -> tuple[object, ...]:
+    """What an index of the guide of ``stamp`` is kept under: the file's state, the code's,
+    and what else decides its words (`search.stemmer.index_stamp`)."""
+    from effects_cli.search.stemmer import index_stamp
+
+    return (*stamp, cache.code_stamp(), index_stamp())
 
 
 def _guide_limit(file_size: int, max_bytes: int) -> int:

@@ -159,17 +159,23 @@ class _Events:
         return fields
 
     def _list(self, read_item: Callable[[int], T]) -> tuple[T, ...]:
-        """A non-empty list, each item read with its 1-based number."""
+        """A non-empty list of mappings, each read with its 1-based number."""
+
+        def mapping(event: object, number: int) -> T:
+            self._start(event, MappingStartEvent)
+            return read_item(number)
+
+        return self._items(mapping)
+
+    def _items(self, read_item: Callable[[object, int], T]) -> tuple[T, ...]:
+        """A non-empty list, each item read from its first event, with its 1-based number."""
         self._start(self._next(), SequenceStartEvent)
         items = []
-        number = 0
         while True:
             event = self._next()
             if event.__class__ is SequenceEndEvent:
                 break
-            self._start(event, MappingStartEvent)
-            number += 1
-            items.append(read_item(number))
+            items.append(read_item(event, len(items) + 1))
         if not items:
             raise _Unsure
         return tuple(items)
@@ -195,19 +201,13 @@ class _Events:
 
     def _keywords(self) -> tuple[str, ...]:
         """A list of one-line texts, none twice in any case."""
-        self._start(self._next(), SequenceStartEvent)
-        words: list[str] = []
         seen: set[str] = set()
-        while True:
-            event = self._next()
-            if event.__class__ is SequenceEndEvent:
-                break
+
+        def keyword(event: object, _: int) -> str:
             word = " ".join(self._scalar(event).split())
-            folded = word.casefold()
-            if folded in seen:
+            if word.casefold() in seen:
                 raise _Unsure
-            seen.add(folded)
-            words.append(word)
-        if not words:
-            raise _Unsure
-        return tuple(words)
+            seen.add(word.casefold())
+            return word
+
+        return self._items(keyword)
