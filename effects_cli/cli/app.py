@@ -11,7 +11,7 @@ import typer
 
 from effects_cli import __version__
 from effects_cli.cli import browse, completion, files, library, reading, search
-from effects_cli.cli.exits import ExitCode, report
+from effects_cli.cli.exits import ExitCode, report, unwritten
 from effects_cli.cli.library import complete_guide
 from effects_cli.cli.options import (
     App,
@@ -22,7 +22,7 @@ from effects_cli.cli.options import (
 )
 from effects_cli.cli.output import complain, shortened
 from effects_cli.cli.settings import forget_unreadable_sizes
-from effects_cli.cli.streams import PROG, ClosedPipe, identity, silence_stdout, tell_remarks
+from effects_cli.cli.streams import PROG, ClosedPipe, identity, tell_remarks
 from effects_cli.errors import EffectsError
 from effects_cli.numbers import is_negative_number
 
@@ -80,10 +80,8 @@ class EffectsGroup(HelpWhenBare):
             code = _report_usage(error)
         except typer.Abort:
             code = ExitCode.INTERRUPTED
-        except OSError as error:  # a closed pipe is handled where output is written
-            complain(f"cannot write the output: {error.strerror or error}")
-            silence_stdout()
-            code = ExitCode.CANNOT_WRITE
+        except OSError as error:
+            code = unwritten(error)
         tell_remarks()
         _freeze()
         sys.exit(code if isinstance(code, int) else ExitCode.OK)

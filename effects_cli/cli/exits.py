@@ -49,6 +49,17 @@ def report(error: EffectsError) -> ExitCode:
     return ExitCode.CANNOT_WRITE if isinstance(error, CacheError) else ExitCode.NOT_FOUND
 
 
+def unwritten(error: OSError) -> ExitCode:
+    """Output that could not be written (a full disk, say; a closed pipe is handled where
+    output is written): one line on stderr, and nothing more tried on stdout."""
+    from effects_cli.cli.output import complain
+    from effects_cli.cli.streams import silence_stdout
+
+    complain(f"cannot write the output: {error.strerror or error}")
+    silence_stdout()
+    return ExitCode.CANNOT_WRITE
+
+
 def told(error: Exception) -> str:
     """The line an error is told in: its own words, and for a guide over the size limit
     how to set another."""

@@ -109,9 +109,8 @@ def _prepared(request: Request, settings: Settings) -> Callable[[], None]:
 
 def _printed(printing: Callable[[], None]) -> int:
     """Run ``printing`` and return the exit code, as the app ends a command."""
-    from effects_cli.cli.exits import ExitCode, report
-    from effects_cli.cli.output import complain
-    from effects_cli.cli.streams import ClosedPipe, silence_stdout
+    from effects_cli.cli.exits import ExitCode, report, unwritten
+    from effects_cli.cli.streams import ClosedPipe
     from effects_cli.errors import EffectsError
 
     try:
@@ -120,8 +119,6 @@ def _printed(printing: Callable[[], None]) -> int:
         return ExitCode.CLOSED_PIPE
     except EffectsError as error:  # a search that found nothing
         return report(error)
-    except OSError as error:  # a closed pipe is handled where output is written
-        complain(f"cannot write the output: {error.strerror or error}")
-        silence_stdout()
-        return ExitCode.CANNOT_WRITE
+    except OSError as error:
+        return unwritten(error)
     return ExitCode.OK
