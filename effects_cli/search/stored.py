@@ -26,6 +26,7 @@ import bisect
 import os
 import zlib
 from array import array
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from effects_cli.cache import store
@@ -120,10 +121,7 @@ def _opened(descriptor: int, key: tuple[Hashable, ...]) -> IndexData:
 
 def _starts(texts: list[bytes]) -> array[int]:
     """Where each text begins when they are joined, then where the last ends."""
-    starts = array("I", [0])
-    for text in texts:
-        starts.append(starts[-1] + len(text))
-    return starts
+    return array("I", accumulate(map(len, texts), initial=0))
 
 
 class _Texts:
