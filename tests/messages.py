@@ -347,7 +347,7 @@ ARGUMENTS = _unique(
         _row(
             ["search", "x", "--limit"],
             2,
-            "Option '--limit' requires an argument. See 'effects --help'.",
+            "Option '--limit' requires an argument. See 'effects search --help'.",
             "limit-missing",
         ),
         _row(["search", "--regex", "xyz{3}"], 1, 'no match for "xyz{3}"', "regex-no-match"),
@@ -375,7 +375,7 @@ ARGUMENTS = _unique(
         _row(
             ["list", "--tree=yes"],
             2,
-            "Option '--tree' does not take a value. See 'effects --help'.",
+            "Option '--tree' does not take a value. See 'effects list --help'.",
             "flag-value",
         ),
         _row(

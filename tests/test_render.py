@@ -13,9 +13,12 @@ from effects_cli.render import (
     contents_lines,
     render_contents,
     render_hits,
+    render_more,
     render_point,
+    render_section,
     rich_theme,
 )
+from effects_cli.render.layout import Balanced
 from effects_cli.search.corpus import Corpus
 from effects_cli.search.engine import search as search_corpus
 from effects_cli.search.query import parse_query
@@ -62,10 +65,10 @@ def test_contents_on_a_narrow_terminal_wrap_whole_words(guide: Guide) -> None:
         "of Social Media on Mental",
         "Health: A Comprehensive Guide",
         "",
-        " 1  Building and Strengthening Social",
-        "    Connections (3)",
-        "    1.1   Staying Connected Across",
-        "          Distances",  # a sub-point title wraps under itself
+        " 1  Building and Strengthening",  # a title in even lines, its count with
+        "    Social Connections (3)",  # its last word
+        "    1.1   Staying Connected",
+        "          Across Distances",  # a sub-point title wraps under itself, evenly
         "    1.2   Reconnecting with Old Friends",
         "    1.3   Fostering New Relationships",
         " 2  Creating and Joining Supportive",
@@ -105,6 +108,37 @@ def test_point_shows_reference_title_section_and_text(guide: Guide) -> None:
         "satisfaction from their profile. This aspect of\n"
         "social media helps support the fans\u2019 mental health\n"
         "\u2013 the positive effects of social media.\n"
+    )
+
+
+def test_a_heading_too_long_for_the_line_wraps_evenly_beside_its_reference(
+    guide: Guide,
+) -> None:
+    section = guide.sections[3]
+    point = section.points[1]
+    assert plain(render_point(point, section), 40).splitlines()[:2] == [
+        "4.2  Normalizing Mental",  # not "...Mental Health" and "Conversations" alone
+        "     Health Conversations",
+    ]
+    assert plain(render_section(section), 30).splitlines()[:3] == [
+        "4  Reducing the Stigma",
+        "   Surrounding Mental",
+        "   Health Issues",
+    ]
+    wide = plain(render_point(point, section), 80).splitlines()[0]
+    assert wide == "4.2  Normalizing Mental Health Conversations"
+
+
+def test_a_count_after_a_title_stays_with_its_last_word() -> None:
+    title = "Words " * 7 + "Last"
+    lines = plain(Balanced(title, "", ("(3)", "")), 20).splitlines()
+    assert lines[-1].endswith("Last (3)")
+    assert " ".join(lines) == title + " (3)"
+
+
+def test_the_line_under_hits_wraps_evenly() -> None:
+    assert plain(render_more("2 of 3 hits shown; --limit 3 shows them all."), 40) == (
+        "\n2 of 3 hits shown;\n--limit 3 shows them all.\n"
     )
 
 

@@ -175,7 +175,7 @@ def main(
         typer.Option(
             "--color",
             metavar="WHEN",
-            help="Colour: auto (on a terminal only: the default), always or never.",
+            help="Colour: auto (default: on a terminal), always or never.",
             show_default=False,
         ),
     ] = ColorChoice.auto,
@@ -206,7 +206,7 @@ def main(
         completion.option(
             "--install-completion",
             completion.install_completion,
-            "Add TAB completion to your shell, or SHELL: bash, zsh, fish, powershell.",
+            "Add TAB completion to your shell, or SHELL: bash, zsh, fish, pwsh.",
         ),
     ] = None,
     show_completion: Annotated[

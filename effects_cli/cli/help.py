@@ -26,6 +26,7 @@ TERM_COLUMN = 24
 NARROWEST_DESCRIPTION = 24
 """Below this many columns beside the terms, descriptions go under them instead."""
 EXAMPLES = "Examples:"
+GLOBAL_HEADING = "Options (before or after the command):"
 
 
 class Section(NamedTuple):
@@ -71,7 +72,7 @@ def summary(command: Any) -> str:
 def page(ctx: typer.Context, *, global_options: tuple[tuple[str, str], ...] = ()) -> Page:
     """The help page of the command of ``ctx``. A group lists its commands; a command
     under the root names the ``global_options`` (term and description), which work there
-    too; the root lists them as its own options."""
+    too; the root lists them apart from its options that work only before the command."""
     command = ctx.command
     texts = paragraphs(command.help) + paragraphs(command.epilog)
     described = [text for text in paragraphs(command.help) if not text.startswith(EXAMPLES)]
@@ -95,8 +96,13 @@ def page(ctx: typer.Context, *, global_options: tuple[tuple[str, str], ...] = ()
     if commands:
         sections.append(Section("Commands:", rows=tuple(commands)))
     is_root = ctx.parent is None
+    if is_root and global_options:
+        # The root's settings work on either side of the command; --version, completion
+        # and --help act at once, before it (after it, --help is the command's).
+        sections.append(Section(GLOBAL_HEADING, rows=global_options))
+        options = [row for row in options if row not in global_options]
     if options:
-        heading = "Options (before or after the command):" if is_root else "Options:"
+        heading = "Other options:" if is_root and global_options else "Options:"
         sections.append(Section(heading, rows=tuple(options)))
     if global_options and not is_root:
         terms = ", ".join(term for term, _ in global_options)

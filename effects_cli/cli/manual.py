@@ -68,7 +68,7 @@ def manual(group: Any) -> str:
     root = group.make_context("effects", [], resilient_parsing=True)
     from effects_cli.cli.options import global_option_rows
 
-    top = page(root)
+    top = page(root, global_options=global_option_rows(root))
     out = [
         f'.TH EFFECTS 1 "" "effects {__version__}" "User Commands"',
         ".SH NAME",
@@ -79,8 +79,8 @@ def manual(group: Any) -> str:
         _roff(top.summary),
         ".PP",
         _roff(
-            "Global options go before the command or after it: 'effects read --no-pager' is"
-            " 'effects --no-pager read'."
+            "The first options under OPTIONS go before the command or after it: 'effects"
+            " read --no-pager' is 'effects --no-pager read'. The others go before it."
         ),
     ]
     out += _sections(top, skip=("Commands:", "", EXAMPLES), options=".SH OPTIONS")

@@ -124,7 +124,7 @@ def section_option(help: str) -> Any:
 class Helpful:
     """Help printed as `effects_cli.cli.help` lays it out (plain text, never markup, at
     most 80 columns), through the pager when it is taller than the window, as any output
-    is; mixed into every command and group of the app."""
+    is; mixed into every command and group of the app, with their usage errors."""
 
     def get_help(self, ctx: typer.Context) -> str:
         from effects_cli.cli.help import as_text, page
@@ -146,6 +146,17 @@ class Helpful:
         offered = {item.value for item in found}
         names = [name for name in global_options(root.command, root) if name not in offered]
         return found + [CompletionItem(name) for name in names if name.startswith(incomplete)]
+
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
+        """Click's parser leaves the command out of some usage errors ("requires an
+        argument"); the command that parsed is named, so that the message points to its
+        help (`app._report_usage`)."""
+        try:
+            return super().parse_args(ctx, args)  # type: ignore[misc, no-any-return]
+        except typer.TyperException as error:
+            if getattr(error, "ctx", ctx) is None:
+                error.ctx = ctx  # type: ignore[attr-defined]
+            raise
 
     def get_help_option(self, ctx: typer.Context) -> Any:
         option = super().get_help_option(ctx)  # type: ignore[misc]

@@ -72,7 +72,7 @@ def test_list_on_a_terminal_has_the_header_and_aligned_columns(
     assert lines[4] == " 1  Building and Strengthening Social Connections           3 points"
     narrow = invoke("--color", "never", "--no-pager", "list", env={"COLUMNS": "40"})
     narrow = narrow.stdout.splitlines()
-    assert narrow[6:8] == [" 1  Building and Strengthening Social", "    Connections (3)"]
+    assert narrow[6:8] == [" 1  Building and Strengthening", "    Social Connections (3)"]
 
 
 def test_wide_characters_keep_the_pipe_list_aligned(

@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.segment import Segment
 from rich.text import Text
 from rich.theme import Theme
 
 from effects_cli.model import Entry, Guide, Point, Section
+from effects_cli.render.layout import GAP, Balanced, Columns
 
 if TYPE_CHECKING:
     from effects_cli.search.results import Hit
@@ -46,21 +46,24 @@ def rich_theme(name: str) -> Theme:
     return Theme({f"effects.{role}": style for role, style in THEMES[name].items()})
 
 
-_GAP = "  "
-"""Between a reference and its title, everywhere a reference leads a line."""
-
 Spans = Iterable[tuple[int, int]]
 
 
 def heading(ref: str, title: str, title_spans: Spans = (), *, style: str = TITLE) -> Text:
     """``4.2  Title``: a reference and a title, matches highlighted."""
-    return Text.assemble((ref, REF), _GAP, _highlighted(title, title_spans, style))
+    return Text.assemble((ref, REF), GAP, _highlighted(title, title_spans, style))
+
+
+def _heading_lines(ref: str, title: str, style: str = TITLE) -> RenderableType:
+    """`heading` on a line when it fits, else its title in even lines beside the
+    reference, each under the one before (a long sub-point on a narrow terminal)."""
+    return Columns([(Text(ref, style=REF), Balanced(title, style))], refs_right=False)
 
 
 def render_point(point: Point, section: Section) -> RenderableType:
     """A sub-point on its own: heading, the section it belongs to, its text."""
     return Group(
-        heading(point.ref, point.title),
+        _heading_lines(point.ref, point.title),
         Text(f"from section {section.ref}: {section.title}", style=META),
         Text(),
         Text(point.text),
@@ -75,12 +78,12 @@ def render_entry(entry: Entry, section: Section) -> RenderableType:
 def render_section(section: Section) -> RenderableType:
     """A section in full: heading, opening text, then every sub-point with its text."""
     parts: list[RenderableType] = [
-        heading(section.ref, section.title, style=SECTION_TITLE),
+        _heading_lines(section.ref, section.title, SECTION_TITLE),
         Text(),
         Text(section.text),
     ]
     for point in section.points:
-        parts += [Text(), heading(point.ref, point.title), Text(), Text(point.text)]
+        parts += [Text(), _heading_lines(point.ref, point.title), Text(), Text(point.text)]
     return Group(*parts)
 
 
@@ -90,7 +93,7 @@ def render_guide(guide: Guide) -> RenderableType:
     from rich.rule import Rule
 
     contents = [(Text(s.ref, style=REF), Text(s.title, style=TITLE)) for s in guide.sections]
-    parts = [*_header(guide), Text(), Text("Contents", style=HEADING), _Columns(contents)]
+    parts = [*_header(guide), Text(), Text("Contents", style=HEADING), Columns(contents)]
     if guide.intro:
         parts += [Text(), Rule(style=RULE), Text("Introduction", style=HEADING), Text()]
         parts.append(Text(guide.intro))
@@ -112,57 +115,10 @@ def render_contents(guide: Guide, *, tree: bool = False) -> RenderableType:
 
 def _header(guide: Guide) -> list[RenderableType]:
     """The guide's title, and its subtitle when it has one, each wrapped in even lines."""
-    header: list[RenderableType] = [_Balanced(guide.title, GUIDE_TITLE)]
+    header: list[RenderableType] = [Balanced(guide.title, GUIDE_TITLE)]
     if guide.subtitle:
-        header.append(_Balanced(guide.subtitle, SUBTITLE))
+        header.append(Balanced(guide.subtitle, SUBTITLE))
     return header
-
-
-class _Balanced:
-    """A heading on one line when it fits, else in as few lines, as even as they can be,
-    broken after a colon where one halves it well: never a word left alone on a line of
-    its own, as wrapping to the full width leaves the last word of a subtitle a little
-    too long for it."""
-
-    def __init__(self, text: str, style: str) -> None:
-        self.text = text
-        self.style = style
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        width = options.max_width
-        words = self.text.split(" ")
-        lines = [self.text]
-        if cell_len(self.text) > width:
-            lines = _even_lines(words, width)
-        for line in lines:
-            yield Text(line, style=self.style)
-
-
-def _even_lines(words: list[str], width: int) -> list[str]:
-    """``words`` in the fewest lines of at most ``width`` cells (a longer word has a line
-    of its own, which the console folds), the longest as short as it can be; a break
-    after a colon when that costs no extra line."""
-    fewest = len(_filled(words, width))
-    for index, word in enumerate(words[:-1]):
-        head, tail = " ".join(words[: index + 1]), " ".join(words[index + 1 :])
-        if word.endswith(":") and fewest == 2 and max(cell_len(head), cell_len(tail)) <= width:
-            return [head, tail]
-    low, high = 1, width  # the narrowest width that needs no more lines
-    while low < high:
-        middle = (low + high) // 2
-        low, high = (low, middle) if len(_filled(words, middle)) <= fewest else (middle + 1, high)
-    return _filled(words, low)
-
-
-def _filled(words: list[str], width: int) -> list[str]:
-    """``words`` filled greedily into lines of at most ``width`` cells."""
-    lines: list[str] = []
-    for word in words:
-        if lines and cell_len(lines[-1]) + 1 + cell_len(word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return lines
 
 
 class _Contents:
@@ -177,30 +133,31 @@ class _Contents:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         sections = self.guide.sections
         title_width = max(cell_len(s.title) for s in sections)
-        widest = title_width + max(len(_count(s)) for s in sections) + len(_GAP)
+        widest = title_width + max(len(_count(s)) for s in sections) + len(GAP)
         if self.tree:  # sub-point lines share the title column, without a count
             widest = max([widest, *(cell_len(line.plain) for line in _point_lines(self.guide))])
-        aligned = max(cell_len(s.ref) for s in sections) + len(_GAP) + widest <= options.max_width
+        aligned = max(cell_len(s.ref) for s in sections) + len(GAP) + widest <= options.max_width
         rows: list[tuple[Text | None, RenderableType]] = []
         point_ref_width = max(cell_len(point.ref) for point in self.guide.points())
         for section in sections:
-            title = Text(section.title, style=TITLE)
             if aligned:
+                title = Text(section.title, style=TITLE)
                 title.pad_right(title_width - title.cell_len)
-                body = Text.assemble(title, _GAP, (_count(section), META))
-            else:
-                body = Text.assemble(title, " ", (f"({len(section.points)})", META))
-            rows.append((Text(section.ref, style=REF), body))
+                body = Text.assemble(title, GAP, (_count(section), META))
+                rows.append((Text(section.ref, style=REF), body))
+            else:  # the count with the title's last word, never on a line alone
+                tail = f"({len(section.points)})", META
+                rows.append((Text(section.ref, style=REF), Balanced(section.title, TITLE, tail)))
             if self.tree:  # in columns of their own, so that a long title wraps under itself
                 rows += [
-                    (None, _Columns([_point_row(point)], refs_right=False, width=point_ref_width))
+                    (None, Columns([_point_row(point)], refs_right=False, width=point_ref_width))
                     for point in section.points
                 ]
-        yield _Columns(rows)
+        yield Columns(rows)
 
 
-def _point_row(point: Point) -> tuple[Text, Text]:
-    return Text(point.ref, style=REF), Text(point.title, style=TITLE)
+def _point_row(point: Point) -> tuple[Text, RenderableType]:
+    return Text(point.ref, style=REF), Balanced(point.title, TITLE)
 
 
 def _point_lines(guide: Guide) -> list[Text]:
@@ -208,68 +165,9 @@ def _point_lines(guide: Guide) -> list[Text]:
     every title starts in the same column (10.1 no further right than 9.1)."""
     width = max(cell_len(point.ref) for point in guide.points())
     return [
-        Text.assemble((p.ref, REF), " " * (width - cell_len(p.ref)) + _GAP, (p.title, TITLE))
+        Text.assemble((p.ref, REF), " " * (width - cell_len(p.ref)) + GAP, (p.title, TITLE))
         for p in guide.points()
     ]
-
-
-class _Columns:
-    """Rows of a reference, in a column of its own (right-aligned, or left with
-    ``refs_right=False``), and a body that wraps beside it (folding a word longer than
-    the line, so no text is ever cut).
-
-    What ``Table.grid`` does for these two columns, without importing the table
-    machinery on every run of the program.
-    """
-
-    def __init__(
-        self,
-        rows: list[tuple[Text | None, RenderableType]],
-        *,
-        refs_right: bool = True,
-        width: int = 0,
-    ) -> None:
-        self.rows = rows
-        self.refs_right = refs_right
-        self.width = width
-        """The references' column is at least this wide."""
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        refs = [ref.cell_len for ref, _ in self.rows if ref is not None]
-        ref_width = max([self.width, *refs])
-        if options.max_width - ref_width - len(_GAP) < _NARROWEST_BODY:
-            yield from self._stacked(console, options)
-            return
-        body_width = options.max_width - ref_width - len(_GAP)
-        body_options = options.update(width=body_width, overflow="fold", no_wrap=False)
-        blank = Segment(" " * (ref_width + len(_GAP)))
-        newline = Segment.line()
-        for ref, body in self.rows:
-            lines = console.render_lines(body, body_options, pad=False)
-            for index, line in enumerate(lines):
-                if index == 0 and ref is not None:
-                    padding = Segment(" " * (ref_width - ref.cell_len))
-                    shown = console.render_lines(
-                        ref, options.update(width=ref.cell_len, no_wrap=True), pad=False
-                    )[0]
-                    yield from [padding, *shown] if self.refs_right else [*shown, padding]
-                    yield Segment(_GAP)
-                else:
-                    yield blank
-                yield from line
-                yield newline
-
-    def _stacked(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        """Too narrow for a column beside the references: each on its own line, above."""
-        body_options = options.update(overflow="fold", no_wrap=False)
-        for ref, body in self.rows:
-            if ref is not None:
-                yield from console.render(ref, body_options)
-            yield from console.render(body, body_options)
-
-
-_NARROWEST_BODY = 8
-"""Below this many columns beside the references, bodies go under them instead."""
 
 
 def contents_lines(guide: Guide, *, tree: bool = False) -> Text:
@@ -287,15 +185,15 @@ def contents_lines(guide: Guide, *, tree: bool = False) -> Text:
             Text.assemble(
                 " " * (ref_width - cell_len(section.ref)),
                 (section.ref, REF),
-                _GAP,
+                GAP,
                 (section.title, TITLE),
                 " " * (title_width - cell_len(section.title)),
-                _GAP,
+                GAP,
                 (_count(section), META),
             )
         )
         if tree:
-            lines += [Text(" " * ref_width + _GAP) + next(points) for _ in section.points]
+            lines += [Text(" " * ref_width + GAP) + next(points) for _ in section.points]
     return Text("\n").join(lines)
 
 
@@ -312,17 +210,17 @@ def render_hits(hits: list[Hit], labels: Iterable[str] | None = None) -> Rendera
             ref = Text.assemble((names[index], GUIDE_NAME), " ", ref)
         rows.append((ref, _highlighted(hit.entry.title, hit.title_spans, TITLE)))
         rows.append((None, _highlighted(hit.snippet.text, hit.snippet.spans)))
-    return _Columns(rows, refs_right=False)
+    return Columns(rows, refs_right=False)
 
 
 def render_rows(rows: list[tuple[Text | None, Text]]) -> RenderableType:
     """Labels in a column, each with a body that wraps beside it (``effects guides``)."""
-    return _Columns(rows, refs_right=False)
+    return Columns(rows, refs_right=False)
 
 
 def render_more(line: str) -> RenderableType:
     """A line under search results that says how many more there are, and how to see them."""
-    return Text(f"\n{line}", style=META)
+    return Group(Text(), Balanced(line, META))
 
 
 def _highlighted(text: str, spans: Spans, style: str = "") -> Text:
