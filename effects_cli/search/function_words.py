@@ -5,7 +5,7 @@ loneliness: *how*, *can*, *me* match every entry and would decide the ranking.
 These words neither score nor count for proximity. The list is short and
 written for questions and descriptions of a need; it is not a generic stop
 list, which drops words that matter to a reader (*help*, *new*, *old*, *find*,
-*home*, *feel*, *people*). A query made only of these words is searched as
+*home*, *people*). A query made only of these words is searched as
 typed, and a quoted phrase keeps every word.
 """
 
