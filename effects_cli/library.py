@@ -115,7 +115,8 @@ def find_guide(name: str, environ: Mapping[str, str]) -> Path:
     import difflib  # only a name that is not found pays for it
 
     names = [guide.name for guide in shelf(environ).readable()]
-    raise NoSuchGuide(name, difflib.get_close_matches(name, names, n=2))
+    same = [known for known in names if known.casefold() == name.casefold()]
+    raise NoSuchGuide(name, same[:1] or difflib.get_close_matches(name, names, n=2))
 
 
 def file_problem(path: Path, max_bytes: int | None = None) -> str | None:

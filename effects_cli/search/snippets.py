@@ -32,7 +32,8 @@ def make_snippet(
 
 def window(text: str, start: int, width: int = SNIPPET_WIDTH) -> str:
     """``text`` from ``start`` for about ``width`` characters, cut at a space, blank space
-    collapsed, with an ellipsis at each end where text was left out."""
+    collapsed, with an ellipsis at each end where text was left out (but after a full
+    stop, where it would read ``.…``: the sentence is whole)."""
     end = start + width
     if end >= len(text):
         end = len(text)
@@ -40,7 +41,8 @@ def window(text: str, start: int, width: int = SNIPPET_WIDTH) -> str:
         cut = text.rfind(" ", start, end)
         end = cut if cut > start else end
     body = " ".join(text[start:end].split())
-    return ("\u2026" if start > 0 else "") + body + ("\u2026" if end < len(text) else "")
+    cut_off = end < len(text) and not body.endswith((".", "!", "?"))
+    return ("\u2026" if start > 0 else "") + body + ("\u2026" if cut_off else "")
 
 
 def _best_first(tokens: list[Token], hits: list[int], width: int) -> int:

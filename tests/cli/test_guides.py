@@ -163,6 +163,11 @@ def test_a_file_in_the_working_folder_wins_over_a_name(
             'no guide named "nigth"; did you mean "night"? (\'effects guides\' lists them)',
             id="typo",
         ),
+        pytest.param(
+            "NIGHT",
+            'no guide named "NIGHT"; did you mean "night"? (\'effects guides\' lists them)',
+            id="other-case",  # that one alone (difflib, comparing case, finds none)
+        ),
         pytest.param("zzz", "no guide named \"zzz\" ('effects guides' lists them)", id="unknown"),
         pytest.param(
             "\x1b[2J",

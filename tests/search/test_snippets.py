@@ -76,6 +76,8 @@ def test_window_start(text: str, match_start: int, start: int) -> None:
         ("one two three", 0, 20, "one two three"),
         ("one two three", 4, 20, "\u2026two three"),
         ("one two three four", 0, 10, "one two\u2026"),
+        ("One two. Three four", 0, 12, "One two."),  # not "two.…": the sentence is whole
+        ("Why not? Three four", 0, 12, "Why not?"),
         ("one\n two   three", 0, 20, "one two three"),
     ],
 )
