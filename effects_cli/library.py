@@ -57,6 +57,8 @@ class Shelf(NamedTuple):
     """One line for each folder that cannot be read or is cut short, and each odd part
     of ``EFFECTS_PATH``."""
     folders: list[Path]
+    """The folders guides are looked for in: the reader's own (made when the first guide
+    goes in), then those of ``EFFECTS_PATH`` that can be read."""
 
     def readable(self) -> list[Shelved]:
         """The guides a name reaches: neither shadowed nor refused."""
@@ -151,16 +153,19 @@ def shelf(environ: Mapping[str, str], max_bytes: int | None = None) -> Shelf:
     bundled = bundled_guide_path()
     guides = [Shelved(BUNDLED, bundled, None)]
     winners: dict[str, Path] = {BUNDLED: bundled}
+    shown: list[Path] = []
     for number, folder in enumerate(folders):
         names, problem = _guide_files(folder)
         if problem is not None and (number or "no such folder" not in problem):
             remarks.append(f"{visible(str(folder))}: {problem}")
+        if not number or names or problem is None:  # one that cannot be read is told, only
+            shown.append(folder)
         for name, path in names:
             winner = winners.setdefault(name, path)
             shadowed = winner if winner != path else None
             fault = None if shadowed else file_problem(path, max_bytes)
             guides.append(Shelved(name, path, folder, shadowed, fault))
-    return Shelf(guides, remarks, folders)
+    return Shelf(guides, remarks, shown)
 
 
 def _guide_files(folder: Path) -> tuple[list[tuple[str, Path]], str | None]:

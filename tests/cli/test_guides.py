@@ -270,3 +270,18 @@ def test_a_name_is_looked_up_without_listing_a_folder(
 
     monkeypatch.setattr(os, "scandir", refuse)
     assert invoke("--guide", "night", "list", env=shelf).stdout == "1  Winding Down  1 point\n"
+
+
+def test_a_folder_that_cannot_be_read_is_told_not_listed(
+    invoke: Invoke, guide_folder: Path, tmp_path: Path, terminal: None
+) -> None:
+    gone, empty = tmp_path / "gone", tmp_path / "empty"
+    empty.mkdir()
+    env = {"EFFECTS_PATH": f"{gone}:{empty}"}
+    result = invoke("--color", "never", "guides", env=env)
+    assert result.stderr == f"effects: {gone}: no such folder\n"
+    assert squeezed(result.stdout).endswith(
+        squeezed(f"Guide folders: {guide_folder} (no guides yet), {empty} (no guides yet)")
+    )
+    listed = json.loads(invoke("guides", "--json", env=env).stdout)
+    assert listed["folders"] == [str(guide_folder), str(empty)]
