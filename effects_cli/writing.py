@@ -23,7 +23,6 @@ _LINE_START = re.compile(r"^([#>+=~|-]|\d+(?=[.)]))")
 of an ordered list is escaped by its dot (``1\\.``)."""
 _ORDERED = re.compile(r"^(\d+)([.)])")
 _PARAGRAPHS = re.compile(r"\n{2,}")
-_EDGE = re.compile(r"^\s+|\s+$")
 _BREAK = re.compile(r"(?<=\S) (?=\S)")
 WIDTH = 80
 """Paragraphs are wrapped this wide (headings and keywords are never wrapped)."""
@@ -87,7 +86,17 @@ def _wrapped(line: str) -> str:
 def _line(text: str) -> str:
     """One line of text with its inline markup escaped and its blank ends kept."""
     escaped = _INLINE.sub(r"\\\1", text)
-    return _EDGE.sub(lambda found: "".join(f"&#x{ord(ch):x};" for ch in found.group()), escaped)
+    core = escaped.strip()  # str.strip and \s agree on what is blank; no regex backtracks
+    if not core:
+        return _references(escaped)
+    start = len(escaped) - len(escaped.lstrip())
+    end = start + len(core)
+    return _references(escaped[:start]) + core + _references(escaped[end:])
+
+
+def _references(blanks: str) -> str:
+    """Blank characters as character references, which Markdown keeps at a line's ends."""
+    return "".join(f"&#x{ord(ch):x};" for ch in blanks)
 
 
 def _start_of_line(line: str) -> str:

@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from effects_cli.cli.results import Kept
 
 _STYLE_CODE = re.compile(r"\x1b\[[0-9;]*m")
-_LINE_TAIL = re.compile(rf"(?:[ \t]|{_STYLE_CODE.pattern})+$", re.MULTILINE)
 
 
 def emit(
@@ -99,7 +98,7 @@ def layout(settings: Settings, shown: Shown) -> Laid:
     console = make_console(settings)
     with console.capture() as capture:
         console.print(shown.renderable, soft_wrap=shown.soft_wrap)
-    return Laid(_LINE_TAIL.sub(_without_blanks, capture.get()), shown.paged)
+    return Laid("\n".join(map(_without_blank_tail, capture.get().split("\n"))), shown.paged)
 
 
 def print_text(settings: Settings, text: str) -> None:
@@ -116,9 +115,24 @@ def _show(settings: Settings, text: str, *, paged: bool) -> None:
         write(text)
 
 
-def _without_blanks(tail: re.Match[str]) -> str:
-    """The style codes of a line's tail, without the blanks between them."""
-    return "".join(_STYLE_CODE.findall(tail.group()))
+def _without_blank_tail(line: str) -> str:
+    """A line without the blanks Rich pads it with, the style codes among them kept.
+
+    Read back from the end, a code at a time: a regular expression anchored at the
+    line's end would try again from each blank of a long run (a 20,000-character title
+    padded a pipe's list for minutes).
+    """
+    codes: list[str] = []
+    while True:
+        line = line.rstrip(" \t")
+        if not line.endswith("m"):
+            break
+        start = line.rfind("\x1b[")
+        if start < 0 or not _STYLE_CODE.fullmatch(line, start):
+            break
+        codes.append(line[start:])
+        line = line[:start]
+    return line + "".join(reversed(codes))
 
 
 def make_console(settings: Settings) -> Console:

@@ -147,3 +147,31 @@ def test_an_entry_holding_a_word_a_hundred_thousand_times_is_searched(
     result = run_effects("--no-cache", "--guide", str(guide), "search", "stigma", cwd=tmp_path)
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout.startswith("1  S\n   stigma stigma stigma")
+
+
+def test_a_title_of_twenty_thousand_characters_is_listed_and_written_back(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    """A pipe's list pads every row to the longest title, and the pads are taken off each
+    line's end again; a Markdown copy keeps a text's blank ends. Both took time in the
+    square of a blank run's length (minutes for this guide), and now take a moment."""
+    long = "x" * 20_000
+    path = tmp_path / "long.yaml"
+    path.write_text(
+        f"title: T\nsections:\n  - title: {long}\n    text: t\n    points: [{{title: p, text: q}}]\n"
+        "  - title: short\n    text: t\n    points: [{title: p, text: q}]\n"
+    )
+    result = invoke("--no-cache", "--guide", str(path), "list")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.splitlines() == [
+        f"1  {long}  1 point",
+        "2  short" + " " * (len(long) - len("short")) + "  1 point",
+    ]
+    spaced = tmp_path / "spaced.yaml"
+    spaced.write_text(
+        'title: T\nsections:\n  - title: S\n    text: "a' + " " * 20_000 + 'b"\n'
+        "    points: [{title: p, text: q}]\n"
+    )
+    written = invoke("--no-cache", "--guide", str(spaced), "read", "--format", "markdown")
+    assert written.exit_code == 0
+    assert "\n\na" + " " * 20_000 + "b\n\n" in written.stdout
