@@ -150,21 +150,31 @@ def _open(*, create: bool, strict: bool) -> Folder | None:
         _make(path)
     if not _BY_DESCRIPTOR:  # no descriptors for folders here: paths, and no checks
         return Folder(path, None) if os.path.isdir(path) else None
+    flags = os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC
+    problem = None
     try:
-        descriptor = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        try:
+            descriptor = os.open(path, flags | os.O_NOFOLLOW)
+        except OSError:
+            if not os.path.islink(path):
+                raise
+            problem = _foreign_link(path)
+            # The user's own link (to a folder of theirs elsewhere) is followed.
+            descriptor = -1 if problem is not None else os.open(path, flags)
     except FileNotFoundError:
         return None
     except OSError as error:
         if strict and not isinstance(error, NotADirectoryError):
             _refuse(f"cannot read the cache folder {path}: {error.strerror}")
         return None
-    try:
-        problem = unsafe(os.fstat(descriptor))
-    except OSError:
-        problem = "it cannot be examined"
     if problem is None:
-        return Folder(path, descriptor)
-    os.close(descriptor)
+        try:
+            problem = unsafe(os.fstat(descriptor))
+        except OSError:
+            problem = "it cannot be examined"
+        if problem is None:
+            return Folder(path, descriptor)
+        os.close(descriptor)
     if strict:
         _refuse(f"will not clear the cache folder {path}: {problem}")
     from effects_cli import notices  # only a run with something to tell loads it
@@ -177,6 +187,19 @@ def _refuse(message: str) -> None:
     from effects_cli.errors import CacheError
 
     raise CacheError(message)
+
+
+def _foreign_link(path: str) -> str | None:
+    """Why a link at the cache folder's place is not to be followed: another user made it
+    (in a shared folder it could point at any folder of this user's, which ``cache
+    clear`` would then empty of cache files)."""
+    try:
+        owner = os.lstat(path).st_uid
+    except OSError:
+        return "it cannot be examined"
+    if hasattr(os, "geteuid") and owner != os.geteuid():
+        return f"it is a link that belongs to another user (uid {owner})"
+    return None
 
 
 def unsafe(info: os.stat_result) -> str | None:

@@ -138,6 +138,16 @@ def write_file(name: str, pieces: list[bytes]) -> None:
                 pass
 
 
+def _is_ours(name: str) -> bool:
+    """Whether a file's name is one this program gives a cache file (`file_name`, the
+    replays' `warm.replay.file_name`) or its temporary file (`write_file`): ``cache clear``
+    removes nothing else, whatever else is put in the folder."""
+    import re
+
+    kept = r"(?:guide|index|everything)-[0-9a-f]{16}\.cache|view-[0-9a-f]{8}-[0-9a-f]{8}\.cache"
+    return re.fullmatch(rf"{kept}|\.(?:{kept})\.[0-9]+\.tmp", name) is not None
+
+
 def clear() -> int:
     """Remove every cache file (and stray temporary file); return how many were removed.
 
@@ -147,7 +157,7 @@ def clear() -> int:
     with opened(strict=True) as folder:
         if folder is None:  # no folder, so no cache to clear
             return 0
-        names = [name for name in folder.names() if name.endswith((SUFFIX, ".tmp"))]
+        names = [name for name in folder.names() if _is_ours(name)]
         removed = 0
         for name in names:
             try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from effects_cli import cache
+from effects_cli.cache import store
 from tests.helpers import Invoke, cache_files
 
 
@@ -18,17 +19,21 @@ def test_cache_path_and_clear(invoke: Invoke) -> None:
 
 
 def test_clear_leaves_other_files_alone(invoke: Invoke) -> None:
+    """Only the names this program gives its files are removed: not another program's
+    ``.cache`` or ``.tmp`` files, were its folder ever the cache folder."""
     invoke("tip")
-    other = cache.cache_folder() / "notes.txt"
-    other.write_text("mine")
-    # The parsed guide, and the replays of its views (tests/test_warm.py).
-    assert invoke("cache", "clear").stdout.startswith("Removed 2 cache files from")
-    assert other.read_text() == "mine"
+    others = [cache.cache_folder() / name for name in ("notes.txt", "mine.cache", ".x.tmp")]
+    for other in others:
+        other.write_text("mine")
+    (cache.cache_folder() / f".{store.file_name('guide', ('x',))}.123.tmp").write_text("")
+    # The parsed guide, the replays of its views (tests/test_warm.py), a stray temporary.
+    assert invoke("cache", "clear").stdout.startswith("Removed 3 cache files from")
+    assert [other.read_text() for other in others] == ["mine"] * 3
 
 
 def test_a_cache_that_cannot_be_cleared_is_exit_4(invoke: Invoke) -> None:
     invoke("tip")
-    (cache.cache_folder() / "stuck.cache").mkdir()  # a folder where a file should be
+    (cache.cache_folder() / store.file_name("index", ("x",))).mkdir()  # a folder, not a file
     result = invoke("cache", "clear")
     assert result.exit_code == 4
     assert result.stderr.startswith("effects: cannot remove ") and result.stderr.count("\n") == 1

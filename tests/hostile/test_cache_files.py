@@ -104,6 +104,49 @@ def test_a_cache_folder_of_another_user_is_not_used(tmp_path: Path) -> None:
 
 
 @pytest.mark.posix
+def test_a_link_another_user_put_in_place_of_the_cache_folder_is_not_followed(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a shared cache home, another user's link could make any folder of this user's
+    the cache folder, and ``cache clear`` empty it. The link is made here by the user
+    running the tests, who is then taken for someone else (another effective uid)."""
+    cache_home, mine = tmp_path / "shared", tmp_path / "mine"
+    cache_home.mkdir()
+    mine.mkdir(mode=0o700)
+    (cache_home / "effects").symlink_to(mine)
+    owner = os.lstat(cache_home / "effects").st_uid
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache_home))
+    monkeypatch.setattr(os, "geteuid", lambda: owner + 1)
+    folder = cache_home / "effects"
+    result = invoke("list")
+    assert (result.exit_code, result.stderr) == (
+        0,
+        f"effects: not using the cache folder {folder}: it is a link that belongs to another"
+        f" user (uid {owner})\n",
+    )
+    assert list(mine.iterdir()) == []  # nothing written through the link
+    (mine / store.file_name("guide", bundled_key())).write_text("keep")
+    cleared = invoke("cache", "clear")
+    assert (cleared.exit_code, cleared.stderr) == (
+        4,
+        f"effects: will not clear the cache folder {folder}: it is a link that belongs to"
+        f" another user (uid {owner})\n",
+    )
+    assert [path.read_text() for path in mine.iterdir()] == ["keep"]
+
+
+@pytest.mark.posix
+def test_the_users_own_link_to_a_folder_of_theirs_is_the_cache_folder(tmp_path: Path) -> None:
+    cache_home, mine = tmp_path / "home", tmp_path / "elsewhere"
+    cache_home.mkdir()
+    mine.mkdir(mode=0o700)
+    (cache_home / "effects").symlink_to(mine)
+    result = run("list", cache_home=cache_home)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert store.file_name("guide", bundled_key()) in [path.name for path in mine.iterdir()]
+
+
+@pytest.mark.posix
 def test_cache_files_and_the_folders_made_for_them_are_private(tmp_path: Path) -> None:
     home = tmp_path / "new" / "cache"
     guide = tmp_path / "private.yaml"
