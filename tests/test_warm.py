@@ -589,28 +589,40 @@ def warm_cache(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     return env
 
 
+UTF8, LATIN1 = ("utf-8", "strict"), ("iso8859-1", "strict")
+
+
 @pytest.mark.parametrize(
-    ("text", "replayed_as_is"),
+    ("text", "encoding", "replayed_as_is"),
     [
-        pytest.param(b"4.2  Title\n\ttext, caf\xc3\xa9 \xe2\x80\x99 \xc2\xa0\n", True, id="text"),
-        pytest.param(b"\x1b[1;36m4.2\x1b[0m  \x1b[1mTitle\x1b[0m\n", True, id="colour"),
-        pytest.param(b"\x1b]0;PWNED\x07title\n", False, id="window-title"),
-        pytest.param(b"\x1b[2Jcleared\n", False, id="screen-clear"),
-        pytest.param(b"\x1b[31", False, id="unfinished"),
-        pytest.param(b"\x1bc", False, id="reset"),
-        pytest.param(b"bell\x07\n", False, id="bell"),
-        pytest.param(b"line\r\n", False, id="carriage-return"),
-        pytest.param("\u009b2J".encode(), False, id="c1-csi"),
-        pytest.param("evil\u202etxt.exe".encode(), False, id="bidi-override"),
+        pytest.param(
+            b"4.2  Title\n\ttext, caf\xc3\xa9 \xe2\x80\x99 \xc2\xa0\n", UTF8, True, id="text"
+        ),
+        pytest.param(b"\x1b[1;36m4.2\x1b[0m  \x1b[1mTitle\x1b[0m\n", UTF8, True, id="colour"),
+        pytest.param(b"\x1b]0;PWNED\x07title\n", UTF8, False, id="window-title"),
+        pytest.param(b"\x1b[2Jcleared\n", UTF8, False, id="screen-clear"),
+        pytest.param(b"\x1b[31", UTF8, False, id="unfinished"),
+        pytest.param(b"\x1bc", UTF8, False, id="reset"),
+        pytest.param(b"bell\x07\n", UTF8, False, id="bell"),
+        pytest.param(b"line\r\n", UTF8, False, id="carriage-return"),
+        pytest.param("\u009b2J".encode(), UTF8, False, id="c1-csi"),
+        pytest.param("evil\u202etxt.exe".encode(), UTF8, False, id="bidi-override"),
+        pytest.param(b"\xff\xfe title\n", UTF8, False, id="not-utf-8"),
+        pytest.param(b"\xc0\x9b2J overlong\n", UTF8, False, id="overlong-csi"),
+        pytest.param(b"caf\xe9\n", LATIN1, True, id="latin-1-text"),
+        pytest.param(b"\x9b2J\x9d0;owned\x9c\n", LATIN1, False, id="latin-1-c1"),
     ],
 )
-def test_only_what_the_full_program_prints_is_replayed(text: bytes, replayed_as_is: bool) -> None:
+def test_only_what_the_full_program_prints_is_replayed(
+    text: bytes, encoding: tuple[str, str], replayed_as_is: bool
+) -> None:
     """A replay file is the user's own and private; still, bytes read back from it that
     could drive the terminal (anything but colour codes, tabs and line breaks) are not
-    printed: the full program runs instead, as the cached guide's text is defused."""
+    printed: the full program runs instead, as the cached guide's text is defused. The
+    bytes are read as characters in the view's encoding: in Latin-1, 0x9b is CSI."""
     from effects_cli.warm import replay
 
-    key = ("/guides/g.yaml", 1, 2, 80, "colour", "dark", True, ("utf-8", "strict"))
+    key = ("/guides/g.yaml", 1, 2, 80, "colour", "dark", True, encoding)
     replay.keep(key, (1,), {"show:1.1": text})
     kept = replay.open_replay(key)
     assert kept is not None

@@ -63,17 +63,25 @@ def file_name(key: Key) -> str:
 class Replay:
     """An opened replay file whose key matched: its sizes, and its texts by name."""
 
-    __slots__ = ("_base", "_daily", "_descriptor", "_name", "_table", "_taken", "ahead", "sizes")
+    __slots__ = (
+        "_base",
+        "_daily",
+        "_descriptor",
+        "_encoding",
+        "_name",
+        "_table",
+        "_taken",
+        "ahead",
+        "sizes",
+    )
 
     def __init__(
-        self,
-        descriptor: int,
-        base: int,
-        header: tuple[Any, ...],
-        name: str,
+        self, descriptor: int, base: int, header: tuple[Any, ...], name: str, encoding: str
     ) -> None:
         self._descriptor = descriptor
         self._base = base
+        self._encoding = encoding
+        """The encoding of the stdout the texts were printed to (the key's last part)."""
         _, self.sizes, self._daily, self._table, self.ahead = header
         self._name = name
         self._taken: int | None = None
@@ -130,7 +138,7 @@ class Replay:
             return None
         if len(data) != length or zlib.crc32(data) != crc:
             return None
-        return data if harmless(data) else None
+        return data if harmless(data, self._encoding) else None
 
     def close(self) -> None:
         os.close(self._descriptor)
@@ -138,15 +146,20 @@ class Replay:
 
 _CONTROLS = bytes(range(0x20)) + b"\x7f"
 _NOT_CONTROLS = bytes(byte for byte in range(256) if byte not in _CONTROLS)
-_BIDI = tuple(chr(code).encode() for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
-_C1 = tuple(chr(code).encode() for code in range(0x80, 0xA0))
+_DEFUSED = tuple(map(chr, (*range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A))))
+"""The C1 controls and the bidi overrides and isolates, which defused text never holds."""
 
 
-def harmless(text: bytes) -> bool:
+def harmless(text: bytes, encoding: str = "utf-8") -> bool:
     """Whether printed bytes hold nothing a terminal obeys but line breaks, tabs and colour
     codes (``ESC [ digits ; m``), and none of the characters `effects_cli.escapes`
     defuses: what the full program prints. A replay file is the user's own and private,
-    but what is read back from it is checked, as the cached guide's text is defused."""
+    but what is read back from it is checked, as the cached guide's text is defused.
+
+    The characters are those of the bytes read in ``encoding``, which they must be
+    written in (as all the program prints is): in Latin-1, byte 0x9b is the C1 control
+    CSI itself.
+    """
     controls = text.translate(None, _NOT_CONTROLS)
     if controls.translate(None, b"\n\t\x1b"):
         return False
@@ -154,11 +167,13 @@ def harmless(text: bytes) -> bool:
         for sequence in text.split(b"\x1b")[1:]:
             if not (sequence[:1] == b"[" and sequence[1:].lstrip(b"0123456789;")[:1] == b"m"):
                 return False
-    if b"\xc2" in text and any(c1 in text for c1 in _C1):
+    if text.isascii():
+        return True
+    try:
+        shown = text.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
         return False
-    return not (b"\xe2\x80" in text or b"\xe2\x81" in text) or not any(
-        bidi in text for bidi in _BIDI
-    )
+    return not any(character in shown for character in _DEFUSED)
 
 
 def _counter(name: str) -> str:
@@ -186,7 +201,8 @@ def open_replay(key: Key) -> Replay | None:
     except (ValueError, TypeError):
         os.close(descriptor)
         return None
-    return Replay(descriptor, base, header, file_name(key))  # type: ignore[arg-type]
+    encoding = key[-1][0]  # type: ignore[index]  # the view's last part (`view.view`)
+    return Replay(descriptor, base, header, file_name(key), encoding)  # type: ignore[arg-type]
 
 
 def _pair(part: object) -> bool:
