@@ -183,7 +183,7 @@ def on_terminal(
     columns: int = 80,
     lines: int = 24,
     no_pager: bool = True,
-    keys: Sequence[bytes | tuple[str, bytes]] = (),
+    keys: Sequence[bytes | int | tuple[str, bytes | int]] = (),
     stderr: int | None = subprocess.PIPE,
     **env: str,
 ) -> subprocess.CompletedProcess[str]:
@@ -196,7 +196,8 @@ def on_terminal(
     (as a person types: a lone Escape is told from the start of a key's sequence by the
     pause after it); a key given as ``(text, key)`` waits until ``text`` has been drawn
     on the terminal (escape sequences aside) since the key before it, so that a busy machine cannot type ahead of what a
-    person would have seen. ``stderr``: a file descriptor for it instead, or None to close it.
+    person would have seen; a number instead of a key is a signal, sent to the program.
+    ``stderr``: a file descriptor for it instead, or None to close it.
     POSIX only."""
     import fcntl
     import pty
@@ -239,7 +240,10 @@ def on_terminal(
                 process.communicate()
                 pytest.fail("still running after a minute: hung")
             if not ready and key is not None:
-                os.write(primary, key)
+                if isinstance(key, int):
+                    process.send_signal(key)
+                else:
+                    os.write(primary, key)
                 typed, since = typed + 1, len(shown)
                 continue
             try:

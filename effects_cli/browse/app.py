@@ -41,6 +41,24 @@ class BrowseApp(App[None]):
     def get_default_screen(self) -> Screen[None]:
         return Reader(self.guide, self.finder)
 
+    def on_mount(self) -> None:
+        """``kill`` (SIGTERM) and a closed terminal window (SIGHUP) end the app as ``q``
+        does, so the terminal is given back as it was (out of raw mode and of the full
+        screen, mouse reports off), with exit code 128 plus the signal's number, as a
+        shell gives a program the signal ended."""
+        import asyncio
+        import signal
+
+        loop = asyncio.get_running_loop()
+        for name in ("SIGTERM", "SIGHUP"):
+            number = getattr(signal, name, None)
+            if number is None:  # Windows has no SIGHUP
+                continue
+            try:
+                loop.add_signal_handler(number, self.exit, None, 128 + number)
+            except (NotImplementedError, RuntimeError):  # no signal handlers on this loop
+                return
+
 
 @contextmanager
 def _no_color(monochrome: bool) -> Iterator[None]:

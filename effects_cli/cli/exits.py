@@ -24,10 +24,14 @@ class ExitCode(IntEnum):
     """The guide file cannot be read, parsed or understood."""
     CANNOT_WRITE = 4
     """The output cannot be written (a full disk, say)."""
+    HANGUP = 129
+    """``effects browse`` ended by SIGHUP (its terminal window closed): 128 + SIGHUP."""
     INTERRUPTED = 130
     """Ctrl-C."""
     CLOSED_PIPE = 141
     """The reader of a pipe went away (``effects read | true``): 128 + SIGPIPE, silently."""
+    TERMINATED = 143
+    """``effects browse`` ended by SIGTERM (``kill``): 128 + SIGTERM, the terminal given back."""
 
 
 def report(error: EffectsError) -> ExitCode:

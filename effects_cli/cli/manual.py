@@ -45,8 +45,10 @@ EXIT_CODES = (
     (3, "The guide cannot be read: missing, not UTF-8, not valid YAML, or not in the guide "
      "format (validate: a file has problems)."),
     (4, "The output cannot be written, or the cache cannot be cleared."),
+    (129, "browse ended by its terminal closing (SIGHUP)."),
     (130, "Interrupted (Ctrl-C)."),
     (141, "The reader of the pipe went away before everything was written."),
+    (143, "browse ended by kill (SIGTERM)."),
 )  # fmt: skip
 """Every exit code, in the words of the README's table (`app.ExitCode` names them)."""
 
