@@ -65,19 +65,24 @@ def every_guide(settings: Settings) -> "Everything":
 
 def complete_guide(incomplete: str) -> list[tuple[str, str]]:
     """``--guide <TAB>``: the names of the guides (with their titles, where reading them
-    takes no longer than a TAB may); a value with a ``/`` is a path, which the shell
-    completes."""
+    takes no longer than a TAB may) that can be typed as they are shown; a value with a
+    ``/`` is a path, which the shell completes."""
     if "/" in incomplete:
         return []
     try:
         from rich.markup import escape
 
+        from effects_cli.escapes import visible
         from effects_cli.library import shelf
         from effects_cli.timelimit import TimeLimitExceeded, time_limit
 
         choices = []
+        # A name that is not shown as it is (a control or bidi character, a byte that is
+        # no UTF-8) is not handed to the shell: `effects guides` shows it escaped.
         guides = [
-            guide for guide in shelf(os.environ).readable() if guide.name.startswith(incomplete)
+            guide
+            for guide in shelf(os.environ).readable()
+            if guide.name.startswith(incomplete) and visible(guide.name) == guide.name
         ]
         try:
             with time_limit(SECONDS):

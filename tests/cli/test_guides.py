@@ -226,6 +226,19 @@ def test_guide_option_completes_to_names_with_titles(
     assert _complete(invoke, "effects --guide s", shelf) == "small\tSmall Guide"
 
 
+def test_names_not_shown_as_they_are_are_not_completed(
+    invoke: Invoke, shelf: dict[str, str], guide_folder: Path
+) -> None:
+    """A line break would make two choices of one name, a bidi override turn the menu
+    around: such names are shown escaped by `effects guides`, and not completed."""
+    for name in ("evil\u202ename", "new\nline", "bell\x07"):
+        (guide_folder / f"{name}.yaml").write_text(textwrap.dedent(SMALL_GUIDE))
+    names = [
+        line.split("\t")[0] for line in _complete(invoke, "effects --guide ", shelf).splitlines()
+    ]
+    assert names == ["effects", "broken", "night", "small", "extra"]
+
+
 def test_a_named_guide_s_references_complete(invoke: Invoke, shelf: dict[str, str]) -> None:
     assert _complete(invoke, "effects --guide night show 1", shelf).splitlines() == [
         "1\tWinding Down",
