@@ -839,6 +839,18 @@ MARKDOWN_GUIDES = _unique(
             "md-point-out-of-order",
         ),
         _guide(
+            "# T\n\n## 9999999999. S\n\ns\n\n### 1.1 P\n\np\n",
+            ":3: section 1: numbered 9999999999: a heading's number must be its place (1)",
+            "md-long-number",  # not taken for the title's first word
+        ),
+        _guide(
+            "# T\n\n## 1. S\n\ns\n\n### 1." + "9" * 30 + " P\n\np\n",
+            ":7: sub-point 1.1: numbered 1."
+            + "9" * 18
+            + "\u2026: a heading's number must be its place (1.1)",
+            "md-point-number-cut",
+        ),
+        _guide(
             "# T\n\n## 1.1 S\n\ns\n\n### 1.1 P\n\np\n",
             ":3: section 1: numbered 1.1 as a sub-point: sub-points are ### headings",
             "md-point-number-on-a-section",

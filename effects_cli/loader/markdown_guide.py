@@ -38,8 +38,11 @@ from effects_cli.loader.markdown_text import (
 from effects_cli.loader.markdown_text import items as read_items
 from effects_cli.model import Guide, Point, Section
 
-_SECTION_NUMBER = re.compile(r"(\d{1,9})\.(?:\s+|$)")
-_POINT_NUMBER = re.compile(r"(\d{1,9})\.(\d{1,9})\.?(?:\s+|$)")
+_SECTION_NUMBER = re.compile(r"(\d+)\.(?:\s+|$)")
+_POINT_NUMBER = re.compile(r"(\d+)\.(\d+)\.?(?:\s+|$)")
+_SHOWN_DIGITS = 20
+"""A heading's number longer than this is cut in a message (numbers are compared as text,
+never made ints: a number of any length is a number)."""
 _LISTS = re.compile(r"(keywords|related):", re.IGNORECASE)
 """The start of a paragraph of keywords, or of related words."""
 _ITEMS = {"keywords": "keyword", "related": "related word"}
@@ -215,15 +218,16 @@ class _Reader:
             place_number = f"{section.place.removeprefix('section ')}.{number}"
             place, ref = f"sub-point {place_number}", place_number
             found = point
-            given = f"{int(point[1])}.{int(point[2])}" if point else None
+            given = f"{_digits(point[1])}.{_digits(point[2])}" if point else None
         if given is not None:
-            given = given.lstrip("0") or "0"
+            given = _digits(given)
             first = self.numbers.setdefault(given, heading.line)
             again = f" again (first on line {first})" if first != heading.line else ""
             if given != ref:
+                shown = given if len(given) <= _SHOWN_DIGITS else given[:_SHOWN_DIGITS] + "\u2026"
                 self.problem(
                     heading.line,
-                    f"numbered {given}{again}: a heading's number must be its place ({ref})",
+                    f"numbered {shown}{again}: a heading's number must be its place ({ref})",
                     place,
                 )
         rest = raw[found.end() :] if found else raw
@@ -316,3 +320,8 @@ class _Reader:
             self.problem(entry.line, "missing", f"{entry.place}: text")
             return ""
         return "\n\n".join(entry.texts)
+
+
+def _digits(number: str) -> str:
+    """A number as digits without leading zeros (``07`` is 7)."""
+    return number.lstrip("0") or "0"
