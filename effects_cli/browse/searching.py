@@ -8,6 +8,8 @@ chosen and which is opened; what that shows is the screen's business.
 
 from __future__ import annotations
 
+import re
+
 from rich.console import RenderableType
 from rich.padding import Padding
 from rich.styled import Styled
@@ -20,7 +22,21 @@ from textual.widgets.option_list import Option
 
 from effects_cli.browse import keys
 from effects_cli.browse.finder import Finder, Found
+from effects_cli.escapes import UNSAFE
 from effects_cli.render import heading, render_hits
+
+
+class QueryBox(Input):
+    """The search box: what is typed or pasted into it, without the characters a terminal
+    would obey rather than draw (controls, C1, bidi overrides), which the box would send
+    to the terminal as they are; a tab is a space."""
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        super().replace(_UNDRAWN.sub("", text.replace("\t", " ")), start, end)
+
+
+_UNDRAWN = re.compile(UNSAFE[:-1] + "\n\r\u2028\u2029]")
+"""What `QueryBox` leaves out: `escapes.UNSAFE`, and line breaks (a box has one line)."""
 
 
 class _AboutAHit(Message):
@@ -69,7 +85,7 @@ class SearchPanel(Vertical):
         """The hit shown reversed, on a monochrome screen."""
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="search", id="query")
+        yield QueryBox(placeholder="search", id="query")
         yield Static(Text(self.found.status), id="status")
         hits = OptionList(id="hits")
         hits.can_focus = False  # what is typed goes on into the box; a click still opens

@@ -9,6 +9,7 @@ import pytest
 from rich.text import Text
 from textual import events
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from effects_cli.model import Guide, Section
 from effects_cli.render import MATCH
@@ -37,6 +38,22 @@ def test_slash_stigma_lists_the_hits_of_effects_search_stigma(invoke: Invoke) ->
     async def script(pilot: Pilot[None]) -> None:
         panel = await search(pilot, "stigma", typed=True)
         assert [hit.entry.ref for hit in panel.found.hits] == list(stigma())
+
+    drive(browser(), script)
+
+
+def test_what_a_terminal_would_obey_is_left_out_of_a_pasted_query() -> None:
+    """The box draws its text as it is: a bidi override or a C1 control pasted into it
+    would reach the terminal. They, and other controls, are left out; a tab is a space."""
+
+    async def script(pilot: Pilot[None]) -> None:
+        panel = await search(pilot, "")
+        box = panel.query_one(Input)
+        box.post_message(events.Paste("sti\u202e\x9b\x07gma\tgroups\nsecond line"))
+        await pilot.pause()
+        assert box.value == "stigma groups"
+        await pilot.press("x", "\u202e")  # a key's character too
+        assert box.value == "stigma groupsx"
 
     drive(browser(), script)
 
