@@ -73,6 +73,11 @@ class CacheError(EffectsError):
     """The cache cannot do what was asked: there is no cache folder, or it cannot be cleared."""
 
 
+class NotWritten(EffectsError):
+    """A file the command writes besides its output (TAB completion's script, a start-up
+    file's line) cannot be written: exit 4, as for output."""
+
+
 class NotCovered(NoMatch):
     """A search whose distinctive words the guide does not hold (`search.coverage`),
     perhaps with entries related to them: ``related`` holds (reference, title) pairs."""

@@ -205,6 +205,16 @@ def install_completion(ctx: typer.Context, param: Any, value: str | None) -> Non
     from effects_cli.cli.output import write
 
     shell = chosen_shell(value)
-    done = install(shell, ctx.find_root().info_name or "effects")
+    try:
+        done = install(shell, ctx.find_root().info_name or "effects")
+    except OSError as error:
+        from effects_cli.errors import NotWritten
+        from effects_cli.escapes import visible
+
+        if error.filename is None or error.filename == shell:  # PowerShell's, not run
+            raise NotWritten(f"cannot install TAB completion: {shell} cannot be run") from None
+        where = visible(str(error.filename))
+        reason = error.strerror or error
+        raise NotWritten(f"cannot install TAB completion: {where}: {reason}") from None
     write("\n".join([*done, f"Open a new {shell} to use TAB completion."]) + "\n")
     raise typer.Exit()

@@ -36,11 +36,13 @@ class ExitCode(IntEnum):
 
 def report(error: EffectsError) -> ExitCode:
     """Tell ``error`` on stderr; a guide that cannot be read is exit 3, a cache that
-    cannot be cleared 4; everything else the logic raises means not found."""
+    cannot be cleared or a file that cannot be written 4; everything else the logic
+    raises means not found."""
     import shlex
 
     from effects_cli.cache import CacheError
     from effects_cli.cli.output import complain
+    from effects_cli.errors import NotWritten
 
     message = told(error)
     if isinstance(error, GuideProblems) and len(error.problems) > 1:
@@ -50,7 +52,9 @@ def report(error: EffectsError) -> ExitCode:
     complain(message)
     if isinstance(error, GuideError):
         return ExitCode.BAD_GUIDE
-    return ExitCode.CANNOT_WRITE if isinstance(error, CacheError) else ExitCode.NOT_FOUND
+    if isinstance(error, (CacheError, NotWritten)):
+        return ExitCode.CANNOT_WRITE
+    return ExitCode.NOT_FOUND
 
 
 def unwritten(error: OSError) -> ExitCode:

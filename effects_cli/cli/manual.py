@@ -44,7 +44,8 @@ EXIT_CODES = (
     (2, "Usage error: a missing or unknown argument, option or command, or a bad value."),
     (3, "The guide cannot be read: missing, not UTF-8, not valid YAML, or not in the guide "
      "format (validate: a file has problems)."),
-    (4, "The output cannot be written, or the cache cannot be cleared."),
+    (4, "The output cannot be written, the cache cannot be cleared, or TAB completion "
+     "cannot be installed."),
     (129, "browse ended by its terminal closing (SIGHUP)."),
     (130, "Interrupted (Ctrl-C)."),
     (141, "The reader of the pipe went away before everything was written."),

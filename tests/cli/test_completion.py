@@ -210,6 +210,39 @@ def test_installing_bash_completion(
     assert script.read_text(encoding="utf-8") == BASH_SCRIPT
 
 
+@pytest.mark.parametrize(
+    ("shell", "plant", "told"),
+    [
+        pytest.param("bash", ".bashrc", "{home}/.bashrc: Is a directory", id="bashrc-a-folder"),
+        pytest.param(
+            "fish",
+            ".config",
+            "{home}/.config/fish/completions: Not a directory",
+            id="config-a-file",
+        ),
+        pytest.param("pwsh", None, "pwsh cannot be run", id="no-powershell"),
+    ],
+)
+def test_completion_that_cannot_be_installed_says_what_failed(
+    invoke: Invoke,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    shell: str,
+    plant: str | None,
+    told: str,
+) -> None:
+    """Not "cannot write the output": the output is fine; a file, or PowerShell, is not."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))  # no pwsh
+    if plant == ".bashrc":
+        (tmp_path / plant).mkdir()
+    elif plant is not None:
+        (tmp_path / plant).write_text("")
+    result = invoke("--install-completion", shell)
+    message = told.format(home=tmp_path)
+    assert _outcome(result)[::2] == (4, f"effects: cannot install TAB completion: {message}\n")
+
+
 @pytest.mark.posix
 def test_bash_offers_references_in_guide_order(tmp_path: Path) -> None:
     """A real bash, with the installed script: what TAB offers is in the order given."""
