@@ -385,6 +385,12 @@ ARGUMENTS = _unique(
             "list-unknown-option",
         ),
         _row(
+            ["search", "stigma", "--colour", "always"],
+            2,
+            "No such option: --colour (Possible options: --color, --no-color). See 'effects search --help'.",
+            "global-option-misspelt-after-the-command",
+        ),
+        _row(
             ["read", "extra"],
             2,
             "Got unexpected extra argument(s) (extra). See 'effects read --help'.",

@@ -156,6 +156,8 @@ class Helpful:
         except typer.TyperException as error:
             if getattr(error, "ctx", ctx) is None:
                 error.ctx = ctx  # type: ignore[attr-defined]
+            if ctx.parent is not None and getattr(error, "possibilities", None) is not None:
+                _suggest_global_options(error, ctx)
             raise
 
     def get_help_option(self, ctx: typer.Context) -> Any:
@@ -164,6 +166,19 @@ class Helpful:
             option.callback = _help_asked
             option.help = "Show this help and exit."
         return option
+
+
+def _suggest_global_options(error: Any, ctx: typer.Context) -> None:
+    """An unknown option after a command (click's ``NoSuchOption``) that is close to a
+    global option, which works there too, is offered it: ``search x --colour``."""
+    import difflib
+
+    from effects_cli.cli.lifting import global_options
+
+    root = ctx.find_root()
+    names = list(global_options(root.command, root))
+    close = difflib.get_close_matches(error.option_name, names)
+    error.possibilities = sorted({*error.possibilities, *close})
 
 
 def global_option_rows(ctx: typer.Context) -> tuple[tuple[str, str], ...]:
