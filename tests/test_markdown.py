@@ -106,6 +106,17 @@ def test_numbers_are_optional_and_references_come_from_order() -> None:
     assert guide.subtitle is guide.intro is guide.conclusion is None
 
 
+def test_a_number_in_other_digits_or_with_leading_zeros_is_its_number() -> None:
+    guide = markdown(
+        "# T\n\n## \uff11. Alpha\n\na\n\n### 1.\uff11 One\n\none\n\n### 01.002 Two\n\ntwo\n"
+    )
+    assert [(e.ref, e.title) for e in guide.entries()] == [
+        ("1", "Alpha"),
+        ("1.1", "One"),
+        ("1.2", "Two"),
+    ]
+
+
 def test_a_last_heading_with_a_number_or_sub_points_is_a_section() -> None:
     guide = markdown("# T\n\n## 1. A\n\na\n\n### P\n\np\n\n## 2. Conclusion\n\nc\n\n### Q\n\nq\n")
     assert guide.conclusion is None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
 from textual.app import App
 from textual.screen import Screen
@@ -42,22 +42,17 @@ class BrowseApp(App[None]):
         return Reader(self.guide, self.finder)
 
     def on_mount(self) -> None:
-        """``kill`` (SIGTERM) and a closed terminal window (SIGHUP) end the app as ``q``
-        does, so the terminal is given back as it was (out of raw mode and of the full
-        screen, mouse reports off), with exit code 128 plus the signal's number, as a
-        shell gives a program the signal ended."""
+        """``kill`` (SIGTERM) ends the app as ``q`` does, so the terminal is given back as
+        it was (out of raw mode and of the full screen, mouse reports off), with exit code
+        143, as a shell reports a program SIGTERM ended. (SIGHUP keeps its default: the
+        terminal it would restore is gone.)"""
         import asyncio
         import signal
 
-        loop = asyncio.get_running_loop()
-        for name in ("SIGTERM", "SIGHUP"):
-            number = getattr(signal, name, None)
-            if number is None:  # Windows has no SIGHUP
-                continue
-            try:
-                loop.add_signal_handler(number, self.exit, None, 128 + number)
-            except (NotImplementedError, RuntimeError):  # no signal handlers on this loop
-                return
+        with suppress(NotImplementedError, RuntimeError):  # Windows: no such handlers there
+            asyncio.get_running_loop().add_signal_handler(
+                signal.SIGTERM, self.exit, None, 128 + signal.SIGTERM
+            )
 
 
 @contextmanager

@@ -190,16 +190,28 @@ def _refuse(message: str) -> None:
 
 
 def _foreign_link(path: str) -> str | None:
-    """Why a link at the cache folder's place is not to be followed: another user made it
-    (in a shared folder it could point at any folder of this user's, which ``cache
-    clear`` would then empty of cache files)."""
-    try:
-        owner = os.lstat(path).st_uid
-    except OSError:
-        return "it cannot be examined"
-    if hasattr(os, "geteuid") and owner != os.geteuid():
-        return f"it is a link that belongs to another user (uid {owner})"
-    return None
+    """Why a link at the cache folder's place is not to be followed: another user made it,
+    or a link it leads to (in a shared folder it could point at any folder of this
+    user's, which ``cache clear`` would then empty of cache files)."""
+    at = path
+    for hop in range(_MOST_HOPS):
+        try:
+            owner = os.lstat(at).st_uid
+            if not os.path.islink(at):
+                return None
+            target = os.readlink(at)
+        except OSError:
+            return "it cannot be examined"
+        if hasattr(os, "geteuid") and owner != os.geteuid():
+            if not hop:
+                return f"it is a link that belongs to another user (uid {owner})"
+            return f"it leads to {at}, a link that belongs to another user (uid {owner})"
+        at = os.path.join(os.path.dirname(at), target)
+    return "it is a link in a loop (too many levels of symbolic links)"
+
+
+_MOST_HOPS = 40
+"""Links followed from the cache folder's place at most, as the system's own limit."""
 
 
 def unsafe(info: os.stat_result) -> str | None:

@@ -11,6 +11,8 @@ No ``from __future__ import annotations``: a CLI module (see `effects_cli.cli`).
 
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -159,8 +161,20 @@ def install(shell: str, prog_name: str) -> list[str]:
 
 def _write(path: Path, text: str) -> list[str]:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    with _naming(path):
+        path.write_text(text, encoding="utf-8")
     return [f"Wrote the completion script to {path}."]
+
+
+@contextmanager
+def _naming(path: Path) -> Iterator[None]:
+    """An error writing ``path`` that does not say which file (a full disk) says it."""
+    try:
+        yield
+    except OSError as error:
+        if error.filename is None:
+            error.filename = str(path)
+        raise
 
 
 def _add_line(path: Path, line: str) -> list[str]:
@@ -169,7 +183,7 @@ def _add_line(path: Path, line: str) -> list[str]:
     if line in text.splitlines():
         return [f"{path} loads it already."]
     separator = "" if not text or text.endswith("\n") else "\n"
-    with path.open("a", encoding="utf-8") as file:
+    with _naming(path), path.open("a", encoding="utf-8") as file:
         file.write(f"{separator}{line}\n")
     return [f"Added to {path}: {line}"]
 
@@ -211,10 +225,10 @@ def install_completion(ctx: typer.Context, param: Any, value: str | None) -> Non
         from effects_cli.errors import NotWritten
         from effects_cli.escapes import visible
 
-        if error.filename is None or error.filename == shell:  # PowerShell's, not run
-            raise NotWritten(f"cannot install TAB completion: {shell} cannot be run") from None
-        where = visible(str(error.filename))
         reason = error.strerror or error
-        raise NotWritten(f"cannot install TAB completion: {where}: {reason}") from None
+        if isinstance(error, FileNotFoundError) and error.filename == shell:  # no PowerShell
+            raise NotWritten(f"cannot install TAB completion: {shell} cannot be run") from None
+        where = f"{visible(str(error.filename))}: " if error.filename is not None else ""
+        raise NotWritten(f"cannot install TAB completion: {where}{reason}") from None
     write("\n".join([*done, f"Open a new {shell} to use TAB completion."]) + "\n")
     raise typer.Exit()

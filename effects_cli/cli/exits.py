@@ -24,8 +24,6 @@ class ExitCode(IntEnum):
     """The guide file cannot be read, parsed or understood."""
     CANNOT_WRITE = 4
     """The output cannot be written (a full disk, say)."""
-    HANGUP = 129
-    """``effects browse`` ended by SIGHUP (its terminal window closed): 128 + SIGHUP."""
     INTERRUPTED = 130
     """Ctrl-C."""
     CLOSED_PIPE = 141

@@ -46,7 +46,6 @@ EXIT_CODES = (
      "format (validate: a file has problems)."),
     (4, "The output cannot be written, the cache cannot be cleared, or TAB completion "
      "cannot be installed."),
-    (129, "browse ended by its terminal closing (SIGHUP)."),
     (130, "Interrupted (Ctrl-C)."),
     (141, "The reader of the pipe went away before everything was written."),
     (143, "browse ended by kill (SIGTERM)."),

@@ -206,11 +206,12 @@ class _Reader:
         if section is None:
             place, ref = f"section {number}", str(number)
             found = plain
-            given = found[1] if found else None
+            given = _digits(found[1]) if found else None
             if point:
                 self.problem(
                     heading.line,
-                    f"numbered {point[1]}.{point[2]} as a sub-point: sub-points are ### headings",
+                    f"numbered {_shown(point[1] + '.' + point[2])} as a sub-point: sub-points"
+                    " are ### headings",
                     place,
                 )
                 found, given = point, None
@@ -220,14 +221,13 @@ class _Reader:
             found = point
             given = f"{_digits(point[1])}.{_digits(point[2])}" if point else None
         if given is not None:
-            given = _digits(given)
             first = self.numbers.setdefault(given, heading.line)
             again = f" again (first on line {first})" if first != heading.line else ""
             if given != ref:
-                shown = given if len(given) <= _SHOWN_DIGITS else given[:_SHOWN_DIGITS] + "\u2026"
                 self.problem(
                     heading.line,
-                    f"numbered {shown}{again}: a heading's number must be its place ({ref})",
+                    f"numbered {_shown(given)}{again}: a heading's number must be its place"
+                    f" ({ref})",
                     place,
                 )
         rest = raw[found.end() :] if found else raw
@@ -323,5 +323,11 @@ class _Reader:
 
 
 def _digits(number: str) -> str:
-    """A number as digits without leading zeros (``07`` is 7)."""
-    return number.lstrip("0") or "0"
+    """A number as ASCII digits without leading zeros (``07`` is 7, and so is a
+    full-width seven, U+FF17); one too long to be a place is kept as written."""
+    return str(int(number)) if len(number) <= _SHOWN_DIGITS else number.lstrip("0") or "0"
+
+
+def _shown(number: str) -> str:
+    """A heading's number as a message shows it: cut after `_SHOWN_DIGITS` characters."""
+    return number if len(number) <= _SHOWN_DIGITS else number[:_SHOWN_DIGITS] + "\u2026"

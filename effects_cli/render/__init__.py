@@ -145,7 +145,7 @@ class _Contents:
                 title.pad_right(title_width - title.cell_len)
                 body = Text.assemble(title, GAP, (_count(section), META))
                 rows.append((Text(section.ref, style=REF), body))
-            else:  # the count with the title's last word, never on a line alone
+            else:  # the count with the title's last word (where the two fit on a line)
                 tail = f"({len(section.points)})", META
                 rows.append((Text(section.ref, style=REF), Balanced(section.title, TITLE, tail)))
             if self.tree:  # in columns of their own, so that a long title wraps under itself

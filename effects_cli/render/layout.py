@@ -24,7 +24,8 @@ class Balanced:
     too long for it.
 
     A ``tail`` (a count after a title: text and style) goes on the last line, with the
-    last word: never alone on a line of its own either.
+    last word: never alone on a line of its own either, where the two fit on one (on a
+    line narrower than them, Rich breaks them apart as any two words).
     """
 
     def __init__(self, text: str, style: str, tail: tuple[str, str] | None = None) -> None:

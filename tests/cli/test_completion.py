@@ -243,6 +243,22 @@ def test_completion_that_cannot_be_installed_says_what_failed(
     assert _outcome(result)[::2] == (4, f"effects: cannot install TAB completion: {message}\n")
 
 
+@pytest.mark.linux  # /dev/full
+def test_a_completion_script_that_cannot_be_written_names_its_file(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A full disk does not say which file: the message does."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    script = tmp_path / ".bash_completions" / "effects.sh"
+    script.parent.mkdir()
+    script.symlink_to("/dev/full")
+    result = invoke("--install-completion", "bash")
+    assert _outcome(result)[::2] == (
+        4,
+        f"effects: cannot install TAB completion: {script}: No space left on device\n",
+    )
+
+
 @pytest.mark.posix
 def test_bash_offers_references_in_guide_order(tmp_path: Path) -> None:
     """A real bash, with the installed script: what TAB offers is in the order given."""

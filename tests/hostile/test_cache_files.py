@@ -103,34 +103,59 @@ def test_a_cache_folder_of_another_user_is_not_used(tmp_path: Path) -> None:
     )
 
 
+def _owned_by_another(monkeypatch: pytest.MonkeyPatch, link: Path) -> int:
+    """Make ``link`` look as if another user made it (``lstat`` says another owner): a
+    user running the tests cannot give a link away. The uid it seems to have."""
+    real = os.lstat
+    other = real(link).st_uid + 1
+
+    def lstat(path: object, *args: object, **kwargs: object) -> os.stat_result:
+        found = real(path, *args, **kwargs)  # type: ignore[arg-type]
+        if os.fspath(path) == str(link):  # type: ignore[arg-type]
+            values = list(found)
+            values[stat.ST_UID] = other
+            return os.stat_result(values)
+        return found
+
+    monkeypatch.setattr(os, "lstat", lstat)
+    return other
+
+
 @pytest.mark.posix
-def test_a_link_another_user_put_in_place_of_the_cache_folder_is_not_followed(
-    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("chained", [False, True], ids=["the-link", "a-link-it-leads-to"])
+def test_a_link_another_user_made_is_not_followed_to_a_folder_of_the_users(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chained: bool
 ) -> None:
     """In a shared cache home, another user's link could make any folder of this user's
-    the cache folder, and ``cache clear`` empty it. The link is made here by the user
-    running the tests, who is then taken for someone else (another effective uid)."""
+    the cache folder, and ``cache clear`` empty it: at the cache folder's place, or as
+    the target of the user's own link there (``~/.cache/effects`` -> ``/tmp/cache``,
+    which someone else made first). The folder it reaches is the user's own, private."""
     cache_home, mine = tmp_path / "shared", tmp_path / "mine"
     cache_home.mkdir()
     mine.mkdir(mode=0o700)
-    (cache_home / "effects").symlink_to(mine)
-    owner = os.lstat(cache_home / "effects").st_uid
-    monkeypatch.setenv("XDG_CACHE_HOME", str(cache_home))
-    monkeypatch.setattr(os, "geteuid", lambda: owner + 1)
     folder = cache_home / "effects"
+    if chained:
+        planted = tmp_path / "planted"
+        planted.symlink_to(mine)
+        folder.symlink_to(planted)
+        other = _owned_by_another(monkeypatch, planted)
+        why = f"it leads to {planted}, a link that belongs to another user (uid {other})"
+    else:
+        folder.symlink_to(mine)
+        other = _owned_by_another(monkeypatch, folder)
+        why = f"it is a link that belongs to another user (uid {other})"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache_home))
     result = invoke("list")
     assert (result.exit_code, result.stderr) == (
         0,
-        f"effects: not using the cache folder {folder}: it is a link that belongs to another"
-        f" user (uid {owner})\n",
+        f"effects: not using the cache folder {folder}: {why}\n",
     )
     assert list(mine.iterdir()) == []  # nothing written through the link
     (mine / store.file_name("guide", bundled_key())).write_text("keep")
     cleared = invoke("cache", "clear")
     assert (cleared.exit_code, cleared.stderr) == (
         4,
-        f"effects: will not clear the cache folder {folder}: it is a link that belongs to"
-        f" another user (uid {owner})\n",
+        f"effects: will not clear the cache folder {folder}: {why}\n",
     )
     assert [path.read_text() for path in mine.iterdir()] == ["keep"]
 
