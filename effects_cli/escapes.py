@@ -49,6 +49,12 @@ def defused(text: str) -> str:
     return re.sub(_DEFUSED, _defuse, text)
 
 
+def one_line(text: str) -> str:
+    """``text`` as a box of one line may draw it as it is (browse's search box): without
+    the `UNSAFE` characters and the line breaks `defused` would show, a tab a space."""
+    return re.sub(_DEFUSED[:-1] + "\n]", "", text.replace("\t", " "))
+
+
 _BREAKS = {"\u2028": "\n", "\u2029": "\n\n"}
 _DEFUSED = UNSAFE[:-1] + "\u2028\u2029]"
 """Patterns are text, compiled (and cached by ``re``) on first use: most runs need none."""

@@ -8,8 +8,6 @@ chosen and which is opened; what that shows is the screen's business.
 
 from __future__ import annotations
 
-import re
-
 from rich.console import RenderableType
 from rich.padding import Padding
 from rich.styled import Styled
@@ -22,7 +20,7 @@ from textual.widgets.option_list import Option
 
 from effects_cli.browse import keys
 from effects_cli.browse.finder import Finder, Found
-from effects_cli.escapes import UNSAFE
+from effects_cli.escapes import one_line
 from effects_cli.render import heading, render_hits
 
 
@@ -32,11 +30,7 @@ class QueryBox(Input):
     to the terminal as they are; a tab is a space."""
 
     def replace(self, text: str, start: int, end: int) -> None:
-        super().replace(_UNDRAWN.sub("", text.replace("\t", " ")), start, end)
-
-
-_UNDRAWN = re.compile(UNSAFE[:-1] + "\n\r\u2028\u2029]")
-"""What `QueryBox` leaves out: `escapes.UNSAFE`, and line breaks (a box has one line)."""
+        super().replace(one_line(text), start, end)
 
 
 class _AboutAHit(Message):

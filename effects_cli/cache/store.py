@@ -139,17 +139,14 @@ def write_file(name: str, pieces: list[bytes]) -> None:
 
 
 def _is_ours(name: str) -> bool:
-    """Whether a file's name is one this program gives a cache file (`file_name`, the
-    replays' `warm.replay.file_name` and their counters of tips taken) or its temporary
-    file (`write_file`): ``cache clear``
-    removes nothing else, whatever else is put in the folder."""
+    """Whether a file's name has the shape this program gives a cache file (`file_name`:
+    a kind and 16 hex digits; the replays' `warm.replay.file_name` and their counters: a
+    kind and two runs of 8) or its temporary file (`write_file`): ``cache clear`` removes
+    nothing else, whatever else is put in the folder."""
     import re
 
-    kept = (
-        r"(?:guide|index|everything)-[0-9a-f]{16}\.cache"
-        r"|(?:view|taken)-[0-9a-f]{8}-[0-9a-f]{8}\.cache"
-    )
-    return re.fullmatch(rf"{kept}|\.(?:{kept})\.[0-9]+\.tmp", name) is not None
+    kept = r"[a-z]+-(?:[0-9a-f]{16}|[0-9a-f]{8}-[0-9a-f]{8})\.cache"
+    return re.fullmatch(rf"{kept}|\.{kept}\.[0-9]+\.tmp", name) is not None
 
 
 def clear() -> int:

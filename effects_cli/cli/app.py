@@ -118,7 +118,8 @@ def _report_usage(error: typer.TyperException) -> int:
         and any(param.param_type_name == "argument" for param in context.command.params)
     ):
         message += f" (to pass it as an argument, put -- first: {context.command_path} -- {option})"
-    # Click's parser leaves out the context of some errors ("requires an argument").
+    # Every command names itself in its usage errors (`options.Helpful.parse_args`); an
+    # error without one came before any command parsed.
     command = context.command_path if context is not None else PROG
     stop = "" if message.endswith((".", "?", "!")) else "."
     complain(f"{message}{stop} See '{command} --help'.")

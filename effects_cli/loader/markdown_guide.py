@@ -41,8 +41,9 @@ from effects_cli.model import Guide, Point, Section
 _SECTION_NUMBER = re.compile(r"(\d+)\.(?:\s+|$)")
 _POINT_NUMBER = re.compile(r"(\d+)\.(\d+)\.?(?:\s+|$)")
 _SHOWN_DIGITS = 20
-"""A heading's number longer than this is cut in a message (numbers are compared as text,
-never made ints: a number of any length is a number)."""
+"""A heading's number longer than this is cut in a message, and compared as text (no
+place is that large, and a number of any length is a number); a shorter one is read as
+an int, whatever its digits."""
 _LISTS = re.compile(r"(keywords|related):", re.IGNORECASE)
 """The start of a paragraph of keywords, or of related words."""
 _ITEMS = {"keywords": "keyword", "related": "related word"}
